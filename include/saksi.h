@@ -1,0 +1,237 @@
+/*
+ * saksi.h — the whole public API of libsaksi.
+ *
+ * saksi reads news articles (Indonesian and English) and codes political
+ * events in the CAMEO ontology, each event carrying the evidence it was coded
+ * from. The data flows one way:
+ *
+ *     bytes → articles → sentences → tokens → mentions → events → output
+ *
+ * Handles and their lifetimes:
+ *
+ *   saksi_model   the loaded data files (word lists, dictionaries). Opened
+ *                 once, never changed afterwards: one model may be shared by
+ *                 any number of threads.
+ *   saksi_worker  the per-thread state: an arena for the article being
+ *                 processed, a word interner and caches. Use one worker per
+ *                 thread; a worker is not thread-safe, workers are
+ *                 independent of each other.
+ *   saksi_doc     the result of processing one article. It lives in its
+ *                 worker's arena and stays valid until the next
+ *                 saksi_process() call on that worker or saksi_worker_free().
+ *   saksi_reader  a stream of articles read from files or stdin, one at a
+ *                 time, so memory stays bounded by the largest article.
+ *
+ * All offsets are byte offsets into the UTF-8 text of the article, end
+ * exclusive. All strings are UTF-8. Functions that can fail return a
+ * saksi_status and, where there is more to say, fill a message buffer.
+ */
+#ifndef SAKSI_H
+#define SAKSI_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SAKSI_VERSION "0.1.0"
+
+/* ------------------------------------------------------------------ */
+/* Status codes                                                         */
+/* ------------------------------------------------------------------ */
+
+typedef enum {
+    SAKSI_OK = 0,        /* success; for saksi_reader_next: an article */
+    SAKSI_END = 1,       /* saksi_reader_next: no more input */
+    SAKSI_REJECTED = 2,  /* saksi_reader_next: one input record was bad */
+    SAKSI_ENOMEM = -1,   /* out of memory */
+    SAKSI_EIO = -2,      /* a file could not be read */
+    SAKSI_EDATA = -3,    /* a data file is missing or malformed */
+    SAKSI_EINVAL = -4    /* an argument is invalid */
+} saksi_status;
+
+/* A short English description of a status code (static string). */
+const char *saksi_status_string(saksi_status st);
+
+/* The library version, SAKSI_VERSION at build time. */
+const char *saksi_version(void);
+
+/* Parses a date "YYYY-MM-DD" (a time part after 'T' or ' ' is allowed and
+ * ignored). Returns 0 and the parts, or -1 when it is not a date or names a
+ * day that does not exist (2022-02-30). Any of y, m, d may be NULL. */
+int saksi_parse_date(const char *s, int *y, int *m, int *d);
+
+/* ------------------------------------------------------------------ */
+/* Articles and the reader                                              */
+/* ------------------------------------------------------------------ */
+
+/* One article as the coder sees it. All pointers stay owned by whoever
+ * filled the struct (the reader, or the caller). `text` need not be
+ * NUL-terminated; the other strings are NUL-terminated or NULL. */
+typedef struct {
+    const char *id;     /* unique article id (required) */
+    const char *date;   /* publication date "YYYY-MM-DD", or NULL */
+    const char *lang;   /* "id", "en", another tag, or NULL to detect */
+    const char *title;  /* optional, not coded */
+    const char *url;    /* optional */
+    const char *source; /* optional */
+    const char *text;   /* the article body, UTF-8 */
+    size_t text_len;    /* its length in bytes */
+} saksi_article;
+
+/* Input formats. SAKSI_FORMAT_AUTO looks at the first non-blank byte of
+ * each input: '{' means JSON Lines, anything else one plain-text article. */
+typedef enum {
+    SAKSI_FORMAT_AUTO = 0,
+    SAKSI_FORMAT_TEXT = 1,
+    SAKSI_FORMAT_JSONL = 2
+} saksi_format;
+
+typedef struct {
+    saksi_format format;
+    const char *date; /* publication date for plain-text articles, or NULL */
+    const char *id;   /* id for a plain-text article (default: file name
+                         without directory and extension; "stdin") */
+    const char *lang; /* language for plain-text articles, or NULL */
+} saksi_reader_options;
+
+/* What was wrong with a rejected input record. `file` is the input's name
+ * ("-" for stdin), `line` the 1-based line (0 when the whole file is at
+ * fault), `byte` the 0-based byte offset in the file where the fault is, or
+ * -1 when it has none. `message` is one sentence without the location. */
+typedef struct {
+    const char *file;          /* valid until the reader is freed */
+    unsigned long line;
+    long long byte;
+    char message[256];
+} saksi_diag;
+
+typedef struct saksi_reader saksi_reader;
+
+/* A reader over `n` input paths read one after the other ("-" is stdin;
+ * n == 0 reads stdin). Options may be NULL. Ids are checked for duplicates
+ * across all inputs of one reader. Returns NULL only when out of memory. */
+saksi_reader *saksi_reader_new(const char *const *paths, size_t n,
+                               const saksi_reader_options *opts);
+
+/* The next article. SAKSI_OK: *out is filled and valid until the next call.
+ * SAKSI_REJECTED: *diag says which record was bad and why; call again for
+ * the rest. SAKSI_END: no more input. SAKSI_ENOMEM: give up. */
+saksi_status saksi_reader_next(saksi_reader *r, saksi_article *out,
+                               saksi_diag *diag);
+
+/* How many records were rejected so far. */
+size_t saksi_reader_rejected(const saksi_reader *r);
+
+void saksi_reader_free(saksi_reader *r);
+
+/* Reads articles from an open stream instead of paths (for tests and
+ * embedding): `name` is used in messages. The stream is not closed. */
+saksi_reader *saksi_reader_from_stream(FILE *f, const char *name,
+                                       const saksi_reader_options *opts);
+
+/* ------------------------------------------------------------------ */
+/* The model and workers                                                */
+/* ------------------------------------------------------------------ */
+
+typedef struct saksi_model saksi_model;
+typedef struct saksi_worker saksi_worker;
+typedef struct saksi_doc saksi_doc;
+
+/* Opens the data directory (see docs/dictionaries.md). `data_dir` NULL
+ * means $SAKSI_DATA, else the directory compiled in at build time. On
+ * failure returns NULL and writes a message naming the file and line into
+ * err (which may be NULL). */
+saksi_model *saksi_model_open(const char *data_dir, char *err, size_t errlen);
+void saksi_model_close(saksi_model *m);
+
+/* The directory the model was loaded from. */
+const char *saksi_model_data_dir(const saksi_model *m);
+
+saksi_worker *saksi_worker_new(const saksi_model *m);
+void saksi_worker_free(saksi_worker *w);
+
+/* Processes one article through every stage the library has. On SAKSI_OK
+ * *out is the result, valid until the next call on this worker. */
+saksi_status saksi_process(saksi_worker *w, const saksi_article *a,
+                           const saksi_doc **out);
+
+/* ------------------------------------------------------------------ */
+/* Results: sentences and tokens                                        */
+/* ------------------------------------------------------------------ */
+
+typedef enum {
+    SAKSI_LANG_UNKNOWN = 0,
+    SAKSI_LANG_ID = 1, /* Indonesian */
+    SAKSI_LANG_EN = 2  /* English */
+} saksi_lang;
+
+/* "id", "en" or "und". */
+const char *saksi_lang_tag(saksi_lang l);
+
+typedef enum {
+    SAKSI_SENT_BODY = 0,     /* an ordinary sentence */
+    SAKSI_SENT_HEADLINE = 1, /* a line without terminal punctuation */
+    SAKSI_SENT_DATELINE = 2  /* "JAKARTA, KOMPAS.com –" opening an article */
+} saksi_sentence_kind;
+
+/* "body", "headline", "dateline". */
+const char *saksi_sentence_kind_name(saksi_sentence_kind k);
+
+typedef enum {
+    SAKSI_TOK_WORD = 0,        /* a lower-case or mixed-case word */
+    SAKSI_TOK_CAPITALIZED = 1, /* a word with an upper-case initial */
+    SAKSI_TOK_ACRONYM = 2,     /* no lower case; 2+ letters or a digit */
+    SAKSI_TOK_NUMBER = 3,      /* starts with a digit: 2.000, 1,5, 4/8/2022 */
+    SAKSI_TOK_PUNCT = 4,       /* . , ; : ! ? … - – — ( ) [ ] */
+    SAKSI_TOK_QUOTE = 5,       /* “ ” " ‘ ’ ' « » */
+    SAKSI_TOK_SYMBOL = 6       /* % $ € @ # & + = / and other symbols */
+} saksi_token_class;
+
+/* "word", "capitalized", "acronym", "number", "punctuation", "quote",
+ * "symbol". */
+const char *saksi_token_class_name(saksi_token_class c);
+
+typedef struct {
+    size_t start, end;       /* byte span in the article text */
+    saksi_token_class cls;
+    unsigned newlines;       /* line breaks in the blank space before it */
+    uint32_t word;           /* interned id of `norm`: equal ids, equal words */
+    const char *norm;        /* NFC + Unicode case folding, NUL-terminated */
+    size_t norm_len;
+} saksi_token;
+
+typedef struct {
+    size_t index;            /* 0-based within the article */
+    size_t start, end;       /* byte span: first to last token */
+    size_t first_token;      /* index of its first token */
+    size_t n_tokens;
+    size_t paragraph;        /* 0-based paragraph (blank-line separated) */
+    saksi_lang lang;
+    saksi_sentence_kind kind;
+} saksi_sentence;
+
+const saksi_article *saksi_doc_article(const saksi_doc *d);
+saksi_lang saksi_doc_lang(const saksi_doc *d);
+size_t saksi_doc_sentence_count(const saksi_doc *d);
+const saksi_sentence *saksi_doc_sentence(const saksi_doc *d, size_t i);
+size_t saksi_doc_token_count(const saksi_doc *d);
+const saksi_token *saksi_doc_token(const saksi_doc *d, size_t i);
+
+/* ------------------------------------------------------------------ */
+/* Output                                                               */
+/* ------------------------------------------------------------------ */
+
+/* JSON Lines renderings of a document, written to `f`: one object per
+ * sentence, per token (formats in docs/output.md). Return 0, or -1 when
+ * writing failed. */
+int saksi_write_sentences(const saksi_doc *d, FILE *f);
+int saksi_write_tokens(const saksi_doc *d, FILE *f);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* SAKSI_H */

@@ -1,0 +1,289 @@
+/*
+ * main.c — the saksi command-line program: a thin shell over libsaksi.
+ *
+ *   saksi COMMAND [OPTIONS] [FILE…]
+ *
+ * Reads articles (JSON Lines or plain text) from the files or stdin, runs
+ * each through the library and writes JSON Lines to stdout, flushed per
+ * article. Rejected input is reported on stderr as file:line: message and
+ * processing continues. Exit status: 0 all input accepted, 1 something was
+ * rejected (or could not be written), 2 usage error or unusable data.
+ */
+#include "saksi.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef int (*writer_fn)(const saksi_doc *d, FILE *f);
+
+static int write_nothing(const saksi_doc *d, FILE *f)
+{
+    (void)d;
+    (void)f;
+    return 0;
+}
+
+typedef struct {
+    const char *name;
+    writer_fn write;
+    const char *summary;
+    const char *help;
+} command;
+
+static const command COMMANDS[] = {
+    {"code", write_nothing, "code events (CAMEO) as JSON Lines",
+     "Writes one JSON object per coded event, in the event format of\n"
+     "docs/output.md.\n"
+     "\n"
+     "NOTE: this version has no event coder yet (it arrives with the\n"
+     "dictionaries and the coder). `saksi code` reads and checks its input\n"
+     "and writes no events; no output is faked.\n"},
+    {"sentences", saksi_write_sentences, "split articles into sentences",
+     "Writes one JSON object per sentence:\n"
+     "  {\"article\",\"sentence\",\"span\":[start,end],\"lang\",\"kind\",\n"
+     "   \"paragraph\",\"text\"}\n"
+     "span is the byte range of the sentence in the article text (end\n"
+     "exclusive) and text exactly those bytes; lang is id, en or und; kind is\n"
+     "body, headline or dateline.\n"},
+    {"tokens", saksi_write_tokens, "split sentences into tokens",
+     "Writes one JSON object per token:\n"
+     "  {\"article\",\"sentence\",\"span\",\"text\",\"class\",\"norm\"}\n"
+     "class is word, capitalized, acronym, number, punctuation, quote or\n"
+     "symbol; norm is the NFC, case-folded form the coder matches on.\n"},
+};
+
+#define NCOMMANDS (sizeof COMMANDS / sizeof *COMMANDS)
+
+static void usage_main(FILE *f)
+{
+    fprintf(f,
+            "saksi %s — codes political events (CAMEO) from Indonesian and "
+            "English news\n\n"
+            "usage: saksi COMMAND [OPTIONS] [FILE...]\n"
+            "       saksi --help | --version\n\n"
+            "commands:\n",
+            saksi_version());
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(f, "  %-10s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
+    fprintf(f, "\n'saksi COMMAND --help' describes a command and its "
+               "options.\n");
+}
+
+static void usage_command(const command *c, FILE *f)
+{
+    fprintf(f,
+            "usage: saksi %s [OPTIONS] [FILE...]\n\n%s\n"
+            "Input: each FILE ('-' or none: stdin) is JSON Lines (one article\n"
+            "object a line: id, date, text required; lang, title, url, source\n"
+            "optional) or one plain-text article; told apart by the first\n"
+            "non-blank byte ('{' = JSON Lines) unless --format says.\n\n"
+            "options:\n"
+            "  --format auto|text|jsonl  input format (default auto)\n"
+            "  --date YYYY-MM-DD  publication date of plain-text articles\n"
+            "  --id ID            id of a plain-text article (default: the\n"
+            "                     file name without extension; stdin: stdin)\n"
+            "  --lang id|en       language of plain-text articles (default:\n"
+            "                     detected)\n"
+            "  --data DIR         data directory (default: $SAKSI_DATA, the\n"
+            "                     data/ beside the program, or the installed\n"
+            "                     share/saksi)\n"
+            "  -h, --help         this help\n\n"
+            "Exit status: 0 all input accepted; 1 some input was rejected\n"
+            "(each named on stderr as file:line: fault); 2 usage error or\n"
+            "unusable data directory.\n",
+            c->name, c->help);
+}
+
+static int is_dir_with(const char *dir, const char *file)
+{
+    char path[PATH_MAX];
+    struct stat st;
+    if (snprintf(path, sizeof path, "%s/%s", dir, file) >= (int)sizeof path)
+        return 0;
+    return stat(path, &st) == 0;
+}
+
+/* The data directory: --data, $SAKSI_DATA, ../data beside the program (a
+ * build tree), ../share/saksi beside it (an installation), else the
+ * library's compiled-in default. */
+static const char *find_data_dir(const char *opt, char *buf, size_t len)
+{
+    if (opt)
+        return opt;
+    const char *env = getenv("SAKSI_DATA");
+    if (env && *env)
+        return env;
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            static const char *const rel[] = {"../data", "../share/saksi"};
+            for (size_t i = 0; i < 2; i++) {
+                int k = snprintf(buf, len, "%s/%s", exe, rel[i]);
+                if (k > 0 && (size_t)k < len &&
+                    is_dir_with(buf, "text/abbreviations.tsv"))
+                    return buf;
+            }
+        }
+    }
+    return NULL;
+}
+
+static int parse_format(const char *s, saksi_format *out)
+{
+    if (strcmp(s, "auto") == 0)
+        *out = SAKSI_FORMAT_AUTO;
+    else if (strcmp(s, "text") == 0)
+        *out = SAKSI_FORMAT_TEXT;
+    else if (strcmp(s, "jsonl") == 0)
+        *out = SAKSI_FORMAT_JSONL;
+    else
+        return -1;
+    return 0;
+}
+
+static void report(const saksi_diag *d)
+{
+    if (d->line)
+        fprintf(stderr, "saksi: %s:%lu: %s\n", d->file, d->line, d->message);
+    else
+        fprintf(stderr, "saksi: %s: %s\n", d->file, d->message);
+}
+
+static int run(const command *c, int argc, char **argv)
+{
+    enum { OPT_FORMAT = 256, OPT_DATE, OPT_ID, OPT_LANG, OPT_DATA };
+    static const struct option longopts[] = {
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"date", required_argument, NULL, OPT_DATE},
+        {"id", required_argument, NULL, OPT_ID},
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"data", required_argument, NULL, OPT_DATA},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    saksi_reader_options ro = {SAKSI_FORMAT_AUTO, NULL, NULL, NULL};
+    const char *data_opt = NULL;
+    int ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (ch) {
+        case OPT_FORMAT:
+            if (parse_format(optarg, &ro.format)) {
+                fprintf(stderr, "saksi: --format must be auto, text or "
+                                "jsonl, not '%s'\n", optarg);
+                return 2;
+            }
+            break;
+        case OPT_DATE:
+            ro.date = optarg;
+            if (saksi_parse_date(optarg, NULL, NULL, NULL)) {
+                fprintf(stderr, "saksi: --date must be a valid YYYY-MM-DD "
+                                "date, not '%s'\n", optarg);
+                return 2;
+            }
+            break;
+        case OPT_ID:
+            ro.id = optarg;
+            break;
+        case OPT_LANG:
+            ro.lang = optarg;
+            break;
+        case OPT_DATA:
+            data_opt = optarg;
+            break;
+        case 'h':
+            usage_command(c, stdout);
+            return 0;
+        default:
+            fprintf(stderr, "saksi: try 'saksi %s --help'\n", c->name);
+            return 2;
+        }
+    }
+    size_t nfiles = (size_t)(argc - optind);
+    if (ro.id && nfiles > 1) {
+        fprintf(stderr, "saksi: --id names one plain-text article; %zu "
+                        "files were given\n", nfiles);
+        return 2;
+    }
+    char buf[PATH_MAX];
+    const char *dir = find_data_dir(data_opt, buf, sizeof buf);
+    char err[1024];
+    saksi_model *m = saksi_model_open(dir, err, sizeof err);
+    if (!m) {
+        fprintf(stderr, "saksi: %s\n", err);
+        return 2;
+    }
+    saksi_worker *w = saksi_worker_new(m);
+    saksi_reader *r =
+        saksi_reader_new((const char *const *)argv + optind, nfiles, &ro);
+    if (!w || !r) {
+        fprintf(stderr, "saksi: out of memory\n");
+        saksi_reader_free(r);
+        saksi_worker_free(w);
+        saksi_model_close(m);
+        return 2;
+    }
+    int status = 0;
+    saksi_article a;
+    saksi_diag diag;
+    for (;;) {
+        saksi_status st = saksi_reader_next(r, &a, &diag);
+        if (st == SAKSI_END)
+            break;
+        if (st == SAKSI_REJECTED) {
+            report(&diag);
+            status = 1;
+            continue;
+        }
+        const saksi_doc *d = NULL;
+        if (st == SAKSI_OK)
+            st = saksi_process(w, &a, &d);
+        if (st != SAKSI_OK) {
+            fprintf(stderr, "saksi: %s\n", saksi_status_string(st));
+            status = 2;
+            break;
+        }
+        if (c->write(d, stdout)) {
+            fprintf(stderr, "saksi: cannot write output: %s\n",
+                    strerror(errno));
+            status = 1;
+            break;
+        }
+    }
+    saksi_reader_free(r);
+    saksi_worker_free(w);
+    saksi_model_close(m);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage_main(stderr);
+        return 2;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        usage_main(stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("saksi %s\n", saksi_version());
+        return 0;
+    }
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(argv[1], COMMANDS[i].name) == 0)
+            return run(&COMMANDS[i], argc - 1, argv + 1);
+    fprintf(stderr, "saksi: unknown command '%s'\n", argv[1]);
+    usage_main(stderr);
+    return 2;
+}

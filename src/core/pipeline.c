@@ -1,0 +1,154 @@
+/*
+ * pipeline.c — workers and the order of the stages.
+ *
+ * saksi_process() resets the worker's arena and runs the stages in the one
+ * direction the data flows: tokens, then sentences, then languages. Later
+ * stages (morphology, mentions, events, places) append themselves here. The
+ * document it returns points into the worker's arena and the caller's
+ * article; nothing is copied that need not be.
+ */
+#include "internal.h"
+#include "hash.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A worker's own words are forgotten once this many have accumulated, so
+ * memory stays bounded however much text one worker reads. */
+#define LOCAL_WORDS_MAX (1u << 20)
+
+saksi_worker *saksi_worker_new(const saksi_model *m)
+{
+    if (!m)
+        return NULL;
+    saksi_worker *w = calloc(1, sizeof *w);
+    if (!w)
+        return NULL;
+    w->m = m;
+    saksi_arena_init(&w->arena, 256 * 1024);
+    saksi_intern_init(&w->local, (uint32_t)m->words.n);
+    saksi_buf_init(&w->fold);
+    saksi_buf_init(&w->scratch);
+    return w;
+}
+
+void saksi_worker_free(saksi_worker *w)
+{
+    if (!w)
+        return;
+    saksi_arena_free(&w->arena);
+    saksi_intern_free(&w->local);
+    saksi_buf_free(&w->fold);
+    saksi_buf_free(&w->scratch);
+    free(w);
+}
+
+uint32_t saksi_worker_word(saksi_worker *w, const char *folded, size_t n,
+                           const char **norm)
+{
+    uint64_t h = saksi_hash(folded, n);
+    uint32_t id = saksi_intern_find(&w->m->words, folded, n, h);
+    const saksi_interner *in = &w->m->words;
+    if (id == SAKSI_NO_WORD) {
+        id = saksi_intern_add(&w->local, folded, n, h);
+        in = &w->local;
+    }
+    if (id != SAKSI_NO_WORD && norm)
+        *norm = saksi_intern_str(in, id, NULL);
+    return id;
+}
+
+saksi_status saksi_process(saksi_worker *w, const saksi_article *a,
+                           const saksi_doc **out)
+{
+    if (!w || !a || (!a->text && a->text_len) || !out)
+        return SAKSI_EINVAL;
+    saksi_arena_reset(&w->arena);
+    if (saksi_intern_count(&w->local) > LOCAL_WORDS_MAX)
+        saksi_intern_clear(&w->local);
+    struct saksi_doc *d = &w->doc;
+    memset(d, 0, sizeof *d);
+    d->article = *a;
+    if (!d->article.text)
+        d->article.text = "";
+    if (saksi_tokenize(w, d) || saksi_segment(w, d))
+        return SAKSI_ENOMEM;
+    saksi_identify_lang(w->m, d, a->lang);
+    *out = d;
+    return SAKSI_OK;
+}
+
+const saksi_article *saksi_doc_article(const saksi_doc *d)
+{
+    return &d->article;
+}
+
+saksi_lang saksi_doc_lang(const saksi_doc *d)
+{
+    return d->lang;
+}
+
+size_t saksi_doc_sentence_count(const saksi_doc *d)
+{
+    return d->nsents;
+}
+
+const saksi_sentence *saksi_doc_sentence(const saksi_doc *d, size_t i)
+{
+    return i < d->nsents ? &d->sents[i] : NULL;
+}
+
+size_t saksi_doc_token_count(const saksi_doc *d)
+{
+    return d->ntoks;
+}
+
+const saksi_token *saksi_doc_token(const saksi_doc *d, size_t i)
+{
+    return i < d->ntoks ? &d->toks[i] : NULL;
+}
+
+const char *saksi_status_string(saksi_status st)
+{
+    switch (st) {
+    case SAKSI_OK: return "ok";
+    case SAKSI_END: return "end of input";
+    case SAKSI_REJECTED: return "input rejected";
+    case SAKSI_ENOMEM: return "out of memory";
+    case SAKSI_EIO: return "input/output error";
+    case SAKSI_EDATA: return "bad data file";
+    case SAKSI_EINVAL: return "invalid argument";
+    }
+    return "unknown status";
+}
+
+const char *saksi_version(void)
+{
+    return SAKSI_VERSION;
+}
+
+const char *saksi_lang_tag(saksi_lang l)
+{
+    switch (l) {
+    case SAKSI_LANG_ID: return "id";
+    case SAKSI_LANG_EN: return "en";
+    default: return "und";
+    }
+}
+
+const char *saksi_sentence_kind_name(saksi_sentence_kind k)
+{
+    switch (k) {
+    case SAKSI_SENT_HEADLINE: return "headline";
+    case SAKSI_SENT_DATELINE: return "dateline";
+    default: return "body";
+    }
+}
+
+const char *saksi_token_class_name(saksi_token_class c)
+{
+    static const char *const names[] = {"word",   "capitalized", "acronym",
+                                        "number", "punctuation", "quote",
+                                        "symbol"};
+    return (unsigned)c < sizeof names / sizeof *names ? names[c] : "?";
+}

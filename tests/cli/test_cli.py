@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""test_cli.py — the saksi command line as a user meets it: exit codes,
+messages naming file:line, both input forms, stdin, the seed's sentences,
+and memory that does not grow with the input's length.
+
+usage: test_cli.py BUILD/saksi [--asan]
+Prints one "ok N - what" / "not ok N - what" line per check, then
+"# cli: N tests, M failed". Needs ../shared for the corpus checks (skipped
+with a message when it is absent).
+"""
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+
+SAKSI = sys.argv[1]
+ASAN = "--asan" in sys.argv
+SHARED = os.environ.get("SAKSI_SHARED", "../shared")
+results = []
+tmp = tempfile.mkdtemp(prefix="saksi-cli-")
+
+
+def run(args, stdin=b""):
+    p = subprocess.run([SAKSI] + args, input=stdin, capture_output=True)
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def check(what, cond, detail=""):
+    results.append(bool(cond))
+    n = len(results)
+    print(f"{'ok' if cond else 'not ok'} {n} - {what}")
+    if not cond and detail:
+        for line in str(detail).splitlines()[:20]:
+            print(f"#   {line}")
+
+
+def write(name, data):
+    path = os.path.join(tmp, name)
+    with open(path, "wb") as f:
+        f.write(data if isinstance(data, bytes) else data.encode())
+    return path
+
+
+# --- usage and exit codes -------------------------------------------------
+rc, out, err = run(["--version"])
+check("--version prints the version", rc == 0 and out.startswith("saksi 0."), out + err)
+rc, out, err = run(["--help"])
+check("--help lists the commands", rc == 0 and "sentences" in out and "tokens" in out and "code" in out, out)
+for cmd in ("code", "sentences", "tokens"):
+    rc, out, err = run([cmd, "--help"])
+    check(f"{cmd} --help documents the options", rc == 0 and "--format" in out and "Exit status" in out, out)
+rc, out, err = run(["code", "--help"])
+check("code --help says there is no coder yet", "no event coder yet" in out, out)
+rc, out, err = run([])
+check("no command is a usage error (2)", rc == 2, err)
+rc, out, err = run(["frobnicate"])
+check("an unknown command is a usage error (2)", rc == 2 and "unknown command" in err, err)
+rc, out, err = run(["sentences", "--format", "xml"])
+check("a bad --format is a usage error (2)", rc == 2 and "--format" in err, err)
+rc, out, err = run(["sentences", "--date", "2022-02-30"])
+check("an impossible --date is a usage error (2)", rc == 2 and "--date" in err, err)
+rc, out, err = run(["sentences", "--bogus"])
+check("an unknown option is a usage error (2)", rc == 2, err)
+a = write("a.txt", "Satu.")
+b = write("b.txt", "Dua.")
+rc, out, err = run(["sentences", "--id", "x", a, b])
+check("--id with two files is a usage error (2)", rc == 2 and "--id" in err, err)
+rc, out, err = run(["sentences", "--data", "/nonexistent/saksi", a])
+check("a missing data directory is exit 2 naming the file", rc == 2 and "/nonexistent/saksi/" in err, err)
+
+# --- the issue's mixed file ------------------------------------------------
+good1 = {"id": "g1", "date": "2022-08-04", "text": "Moskow menyerukan penahanan diri. Rusia prihatin."}
+good2 = {"id": "g2", "date": "2022-08-05", "text": "Turki mendukung Azerbaijan."}
+mixed = (json.dumps(good1, ensure_ascii=False) + "\n"
+         + '{"id": "t", "date": "2022-08-04", "text": "terpot\n'
+         + '{"id": "u", "date": "2022-08-04", "text": "bad ').encode() + b"\xff" + b' byte"}\n' \
+    + (json.dumps({"id": "v", "text": "no date"}) + "\n" + json.dumps(good2) + "\n").encode()
+path = write("mixed.jsonl", mixed)
+rc, out, err = run(["sentences", path])
+arts = [json.loads(l)["article"] for l in out.splitlines()]
+check("mixed file: both good articles come out", arts == ["g1", "g1", "g2"], out)
+check("mixed file: exit status 1", rc == 1, rc)
+lines = err.splitlines()
+check("mixed file: three messages, one per bad line", len(lines) == 3, err)
+check("mixed file: truncated line named by file:line", len(lines) > 0 and f"{path}:2:" in lines[0] and "not valid JSON" in lines[0], err)
+check("mixed file: invalid UTF-8 named with its byte offset", len(lines) > 1 and f"{path}:3:" in lines[1] and "0xFF" in lines[1] and "byte" in lines[1], err)
+check("mixed file: missing date named", len(lines) > 2 and f"{path}:4:" in lines[2] and '"date"' in lines[2], err)
+rc, out, err = run(["code", path])
+check("code: same rejections, exit 1, no events faked", rc == 1 and out == "" and len(err.splitlines()) == 3, out + err)
+
+# --- unreadable files, stdin, plain text -------------------------------------
+rc, out, err = run(["sentences", "/nonexistent/x.jsonl", a])
+check("an unreadable file is named, the rest still read, exit 1",
+      rc == 1 and "/nonexistent/x.jsonl" in err and "cannot open" in err and '"article":"a"' in out, out + err)
+rc, out, err = run(["sentences", "--date", "2022-08-04"], "Moskow menyerukan penahanan diri.\nRusia prihatin.\n".encode())
+check("plain text on stdin: id 'stdin', two sentences", rc == 0 and out.count('"article":"stdin"') == 2, out + err)
+rc, out, err = run(["sentences", "-"], (json.dumps(good1) + "\n").encode())
+check("JSON Lines on stdin ('-')", rc == 0 and out.count('"article":"g1"') == 2, out + err)
+rc, out, err = run(["tokens", "--format", "text", "--id", "seed"], "Rusia, 2.000 pasukan.".encode())
+toks = [json.loads(l) for l in out.splitlines()]
+check("tokens: text, class and norm per token", rc == 0 and [t["text"] for t in toks] == ["Rusia", ",", "2.000", "pasukan", "."]
+      and toks[0]["class"] == "capitalized" and toks[0]["norm"] == "rusia" and toks[0]["article"] == "seed", out + err)
+bad_text = write("bad.txt", b"Baris satu.\nBaris \xc3 dua.\n")
+rc, out, err = run(["sentences", bad_text, a])
+check("invalid UTF-8 in a text file: file:line and byte offset, exit 1",
+      rc == 1 and f"{bad_text}:2:" in err and "byte 18" in err and '"article":"a"' in out, err)
+dup = write("dup.jsonl", json.dumps(good1) + "\n" + json.dumps(good1) + "\n")
+rc, out, err = run(["sentences", dup])
+check("a duplicate id is rejected by file:line", rc == 1 and f"{dup}:2:" in err and "duplicate" in err, err)
+
+# --- the seed ---------------------------------------------------------------
+seed = os.path.join(SHARED, "seed", "seed.jsonl")
+if os.path.exists(seed):
+    rc, out, err = run(["sentences", seed])
+    rows = [json.loads(l) for l in out.splitlines()]
+    text = json.loads(open(seed, encoding="utf-8").readline())["text"].encode()
+    exact = all(text[r["span"][0]:r["span"][1]].decode() == r["text"] for r in rows)
+    check("seed: 18 sentences with exact byte spans", rc == 0 and len(rows) == 18 and exact, out)
+    check("seed: every sentence Indonesian", all(r["lang"] == "id" for r in rows), out)
+    txt = os.path.join(SHARED, "seed", "000_cc36f71b694eee0b.txt")
+    rc2, out2, err2 = run(["sentences", "--date", "2022-08-04", txt])
+    rows2 = [json.loads(l) for l in out2.splitlines()]
+    check("seed as plain text: same 18 spans, id from the file name",
+          rc2 == 0 and [r["span"] for r in rows2] == [r["span"] for r in rows]
+          and rows2[0]["article"] == "000_cc36f71b694eee0b", out2 + err2)
+else:
+    print(f"# SKIP seed checks: {seed} is absent")
+
+# --- bundled examples -----------------------------------------------------------
+rc, out, err = run(["sentences", "examples/articles.jsonl", "examples/papua.txt"])
+check("examples: read without rejection", rc == 0 and err == "", err)
+
+# --- memory stays bounded by the largest article ----------------------------------
+corpus = os.path.join(SHARED, "corpus", "id-news.jsonl")
+
+
+def peak_rss(args):
+    """Peak RSS in KiB of one run, measured by a fresh helper process (the
+    fork of this big test process would count its own memory)."""
+    r = subprocess.run(["/usr/bin/env", "python3", "-c",
+                        "import resource,subprocess,sys;"
+                        "p=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL);"
+                        "print(p.returncode,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"]
+                       + args, capture_output=True)
+    rc, rss = r.stdout.decode().split()
+    return int(rc), int(rss)
+
+
+if ASAN:
+    print("# SKIP memory check under ASan (its allocator keeps freed memory)")
+elif os.path.exists(corpus):
+    articles = [json.loads(l) for l in open(corpus, encoding="utf-8")]
+    small = write("x1.jsonl", "".join(json.dumps(a) + "\n" for a in articles))
+    big = os.path.join(tmp, "x6.jsonl")
+    with open(big, "w") as f:
+        for k in range(6):
+            for a in articles:
+                b2 = dict(a)
+                b2["id"] = f"{a['id']}#{k}"
+                f.write(json.dumps(b2) + "\n")
+    rc_small, rss_small = peak_rss([SAKSI, "tokens", small])
+    rc_big, rss_big = peak_rss([SAKSI, "tokens", big])
+    mb_big = os.path.getsize(big) / 1e6
+    print(f"# FIGURE peak RSS of saksi tokens: {rss_small/1024:.1f} MB on "
+          f"{os.path.getsize(small)/1e6:.1f} MB of input, {rss_big/1024:.1f} MB on {mb_big:.1f} MB")
+    check("memory does not grow with the input's length (6x input, < 1.25x peak RSS)",
+          rc_small == 0 and rc_big == 0 and rss_big < rss_small * 1.25 + 2048, (rss_small, rss_big))
+else:
+    print(f"# SKIP memory check: {corpus} is absent")
+
+failed = results.count(False)
+print(f"# cli: {len(results)} tests, {failed} failed")
+sys.exit(1 if failed else 0)
