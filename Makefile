@@ -84,13 +84,18 @@ $(B)/saksi: $(B)/obj/$(CLI_SRC:.c=.o) $(B)/libsaksi.a
 $(BA)/saksi: $(BA)/obj/$(CLI_SRC:.c=.o) $(BA)/libsaksi.a
 	$(CC) $(SAN_FLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
+# Baselines the morphology test compares against (tests only).
+TEST_LIBS = -lcmocka -lstemmer $(shell pkg-config --libs hunspell 2>/dev/null)
+$(B)/obj/tests/unit/test_morph.o $(BA)/obj/tests/unit/test_morph.o: \
+  CPPFLAGS += $(shell pkg-config --cflags hunspell 2>/dev/null)
+
 $(B)/tests/%: $(B)/obj/tests/unit/%.o $(B)/obj/$(TEST_LIB:.c=.o) $(B)/libsaksi.a
 	@mkdir -p $(dir $@)
-	$(CC) $(OPT) -o $@ $^ $(LDFLAGS) $(LDLIBS) -lcmocka
+	$(CC) $(OPT) -o $@ $^ $(LDFLAGS) $(LDLIBS) $(TEST_LIBS)
 
 $(BA)/tests/%: $(BA)/obj/tests/unit/%.o $(BA)/obj/$(TEST_LIB:.c=.o) $(BA)/libsaksi.a
 	@mkdir -p $(dir $@)
-	$(CC) $(SAN_FLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS) -lcmocka
+	$(CC) $(SAN_FLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS) $(TEST_LIBS)
 
 # Sources of the test objects see the library's internal headers.
 $(B)/obj/tests/%.o $(BA)/obj/tests/%.o: CPPFLAGS += -Isrc
@@ -117,7 +122,7 @@ check: all $(TESTS) $(BA)/saksi $(TESTS_A)
 
 $(B)/bench/bench: bench/bench.c $(B)/libsaksi.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
 bench: all $(B)/bench/bench
 	@sh bench/run.sh
@@ -135,7 +140,7 @@ fuzz-run: fuzz
 	@for f in $(FUZZERS); do n=$$(basename $$f); mkdir -p build/fuzz/corpus-$$n; \
 	  echo "== $$n for $(FUZZ_SECONDS)s"; \
 	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-	    build/fuzz/corpus-$$n fuzz/seeds/$$n || exit 1; done
+	    build/fuzz/corpus-$$n fuzz/seeds/$$n fuzz/seeds/regress || exit 1; done
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \

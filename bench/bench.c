@@ -3,14 +3,19 @@
  *
  *   build/bench/bench [--runs N] [--json FILE] CORPUS.jsonl...
  *
- * Loads the corpus into memory once (reading is not measured), then times,
- * N times each, (a) the floor: a bare pass over the same bytes that only
- * counts words, and (b) the pipeline stages saksi has. Prints the median,
- * min and max of each in MB/s and sentences/s, and the ratio of each
- * median to the floor's. With --json, appends one line per stage to FILE.
+ * Loads the corpus into memory once (reading is not measured), then, N
+ * times: (a) the floor, a bare pass over the same bytes that only counts
+ * words; (b) the whole pipeline, timing each stage of every article
+ * separately; (c) the pipeline plus the JSON writers of tokens and
+ * mentions. The first pipeline run uses a fresh worker, so its morphology
+ * is "cold" (every distinct word analysed); later runs are memoized.
+ * Prints median, min and max of each figure in MB/s, sentences/s and, for
+ * morphology, Indonesian words/s, and each median's ratio to the floor.
+ * With --json, appends one line per figure to FILE.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "saksi.h"
+#include "core/internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,14 +79,13 @@ static void load(corpus *c, const char *path)
 
 static saksi_article article_of(const item *it)
 {
-    saksi_article a = {it->id, it->date, NULL, NULL, NULL, NULL, it->text,
+    saksi_article a = {it->id, it->date, it->lang, NULL, NULL, NULL, it->text,
                        it->len};
-    a.lang = it->lang;
     return a;
 }
 
 /* The floor: one pass counting words (runs of non-blank bytes). */
-static size_t run_floor(const corpus *c, size_t *sentences)
+static size_t run_floor(const corpus *c)
 {
     size_t words = 0;
     for (size_t i = 0; i < c->n; i++) {
@@ -93,42 +97,47 @@ static size_t run_floor(const corpus *c, size_t *sentences)
             in = !blank;
         }
     }
-    *sentences = 0;
     return words;
 }
 
-static size_t run_pipeline(const corpus *c, saksi_worker *w,
-                           size_t *sentences)
-{
-    size_t tokens = 0;
-    *sentences = 0;
-    for (size_t i = 0; i < c->n; i++) {
-        saksi_article a = article_of(&c->v[i]);
-        const saksi_doc *d;
-        if (saksi_process(w, &a, &d) != SAKSI_OK)
-            abort();
-        tokens += saksi_doc_token_count(d);
-        *sentences += saksi_doc_sentence_count(d);
-    }
-    return tokens;
-}
+#define MAXSTAGES 16
 
-static size_t run_output(const corpus *c, saksi_worker *w, size_t *sentences)
+typedef struct {
+    double stage[MAXSTAGES]; /* seconds per stage */
+    double total, output;
+    size_t sentences, id_words;
+} pass;
+
+/* The whole pipeline over the corpus, each stage timed. */
+static void run_pipeline(const corpus *c, saksi_worker *w, int with_output,
+                         FILE *sink, pass *p)
 {
-    FILE *sink = fopen("/dev/null", "w");
-    size_t n = 0;
-    *sentences = 0;
+    memset(p, 0, sizeof *p);
+    size_t ns = saksi_stage_count();
+    double t0 = now();
     for (size_t i = 0; i < c->n; i++) {
         saksi_article a = article_of(&c->v[i]);
-        const saksi_doc *d;
-        if (saksi_process(w, &a, &d) != SAKSI_OK)
+        if (saksi_begin(w, &a) != SAKSI_OK)
             abort();
-        saksi_write_tokens(d, sink);
-        n += saksi_doc_token_count(d);
-        *sentences += saksi_doc_sentence_count(d);
+        for (size_t s = 0; s < ns; s++) {
+            double t = now();
+            if (saksi_run_stage(w, s) != SAKSI_OK)
+                abort();
+            p->stage[s] += now() - t;
+        }
+        const saksi_doc *d = &w->doc;
+        p->sentences += saksi_doc_sentence_count(d);
+        for (size_t k = 0; k < saksi_doc_token_count(d); k++)
+            p->id_words += (saksi_doc_token(d, k)->morph &
+                            SAKSI_MORPH_ANALYZED) != 0;
+        if (with_output) {
+            double t = now();
+            saksi_write_tokens(d, sink);
+            saksi_write_mentions(d, sink);
+            p->output += now() - t;
+        }
     }
-    fclose(sink);
-    return n;
+    p->total = now() - t0;
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -138,10 +147,25 @@ static int cmp_double(const void *a, const void *b)
 }
 
 typedef struct {
-    const char *name;
-    double median, min, max;
-    size_t sentences;
-} result;
+    char name[48];
+    double median, min, max; /* seconds */
+    double units;            /* sentences, or words for morphology */
+    const char *unit;
+} figure;
+
+static figure summarize(const char *name, double *t, int n, double units,
+                        const char *unit)
+{
+    figure f;
+    snprintf(f.name, sizeof f.name, "%s", name);
+    qsort(t, (size_t)n, sizeof *t, cmp_double);
+    f.median = t[n / 2];
+    f.min = t[0];
+    f.max = t[n - 1];
+    f.units = units;
+    f.unit = unit;
+    return f;
+}
 
 int main(int argc, char **argv)
 {
@@ -161,83 +185,138 @@ int main(int argc, char **argv)
         return 2;
     }
     char err[512];
-    double t0 = now();
-    saksi_model *m = saksi_model_open(getenv("SAKSI_DATA") ? NULL : "data", err,
-                                      sizeof err);
-    double startup = now() - t0;
-    if (!m) {
-        fprintf(stderr, "bench: %s\n", err);
-        return 2;
-    }
-    saksi_worker *w = saksi_worker_new(m);
-    size_t warm;
-    run_pipeline(&c, w, &warm); /* warm the worker's caches */
-
-    struct {
-        const char *name;
-        int kind;
-    } stages[] = {{"floor (count words)", 0},
-                  {"tokenize+segment+langid", 1},
-                  {"…+JSON tokens output", 2}};
-    result res[3];
-    double *t = malloc((size_t)runs * sizeof *t);
-    for (int s = 0; s < 3; s++) {
-        size_t sentences = 0;
-        for (int r = 0; r < runs; r++) {
-            double a = now();
-            if (stages[s].kind == 0)
-                sink_count = run_floor(&c, &sentences);
-            else if (stages[s].kind == 1)
-                sink_count = run_pipeline(&c, w, &sentences);
-            else
-                sink_count = run_output(&c, w, &sentences);
-            t[r] = now() - a;
+    const char *dir = getenv("SAKSI_DATA") ? NULL : "data";
+    /* start-up: opening the model, median of the runs */
+    double *startup = malloc((size_t)runs * sizeof *startup);
+    saksi_model *m = NULL;
+    for (int r = 0; r < runs; r++) {
+        double t = now();
+        saksi_model *mm = saksi_model_open(dir, err, sizeof err);
+        startup[r] = now() - t;
+        if (!mm) {
+            fprintf(stderr, "bench: %s\n", err);
+            return 2;
         }
-        qsort(t, (size_t)runs, sizeof *t, cmp_double);
-        res[s].name = stages[s].name;
-        res[s].median = t[runs / 2];
-        res[s].min = t[0];
-        res[s].max = t[runs - 1];
-        res[s].sentences = stages[s].kind ? sentences : warm;
+        if (m)
+            saksi_model_close(m);
+        m = mm;
     }
+    FILE *sink = fopen("/dev/null", "w");
+    size_t ns = saksi_stage_count();
+    double *floor_t = malloc((size_t)runs * sizeof *floor_t);
+    double *total_t = malloc((size_t)runs * sizeof *total_t);
+    double *out_t = malloc((size_t)runs * sizeof *out_t);
+    double *stage_t = malloc((size_t)runs * MAXSTAGES * sizeof *stage_t);
+    pass p;
+    size_t sentences = 0, id_words = 0;
+    /* cold: a fresh worker, every distinct word analysed once */
+    saksi_worker *w = saksi_worker_new(m);
+    run_pipeline(&c, w, 0, sink, &p);
+    double cold_morph = 0;
+    for (size_t s = 0; s < ns; s++)
+        if (strcmp(saksi_stage_name(s), "morphology") == 0)
+            cold_morph = p.stage[s];
+    double cold_total = p.total;
+    for (int r = 0; r < runs; r++) {
+        double t = now();
+        sink_count = run_floor(&c);
+        floor_t[r] = now() - t;
+        run_pipeline(&c, w, 0, sink, &p);
+        total_t[r] = p.total;
+        for (size_t s = 0; s < ns; s++)
+            stage_t[s * (size_t)runs + (size_t)r] = p.stage[s];
+        sentences = p.sentences;
+        id_words = p.id_words;
+        run_pipeline(&c, w, 1, sink, &p);
+        out_t[r] = p.total;
+    }
+    figure figs[MAXSTAGES + 6];
+    int nf = 0;
+    figs[nf++] = summarize("floor (count words)", floor_t, runs, (double)sentences,
+                           "sentences");
+    for (size_t s = 0; s < ns; s++) {
+        char name[48];
+        snprintf(name, sizeof name, "  %s", saksi_stage_name(s));
+        int morph = strcmp(saksi_stage_name(s), "morphology") == 0;
+        figs[nf++] = summarize(morph ? "  morphology (memoized)" : name,
+                               stage_t + s * (size_t)runs, runs,
+                               morph ? (double)id_words : (double)sentences,
+                               morph ? "id words" : "sentences");
+    }
+    figs[nf++] = summarize("pipeline (all stages)", total_t, runs,
+                           (double)sentences, "sentences");
+    figs[nf++] = summarize("pipeline + JSON output", out_t, runs,
+                           (double)sentences, "sentences");
     double mb = (double)c.bytes / 1e6;
-    printf("corpus: %zu articles, %.1f MB, %zu sentences; %d runs each; "
-           "model load %.1f ms\n",
-           c.n, mb, warm, runs, startup * 1e3);
-    printf("%-26s %10s %10s %10s %14s %8s\n", "stage", "median s", "MB/s",
-           "min-max MB/s", "sentences/s", "x floor");
-    for (int s = 0; s < 3; s++) {
+    qsort(startup, (size_t)runs, sizeof *startup, cmp_double);
+    printf("corpus: %zu articles, %.2f MB, %zu sentences, %zu Indonesian "
+           "words; %d runs each (median, min-max)\n",
+           c.n, mb, sentences, id_words, runs);
+    printf("start-up (open the model): median %.1f ms (%.1f-%.1f)\n",
+           startup[runs / 2] * 1e3, startup[0] * 1e3, startup[runs - 1] * 1e3);
+    printf("%-26s %9s %9s %13s %14s %12s %8s\n", "stage", "median s", "MB/s",
+           "min-max MB/s", "units/s", "unit", "x floor");
+    for (int i = 0; i < nf; i++) {
+        const figure *f = &figs[i];
         char range[32];
-        snprintf(range, sizeof range, "%.0f-%.0f", mb / res[s].max,
-                 mb / res[s].min);
-        printf("%-26s %10.4f %10.1f %10s %14.0f %8.1f\n", res[s].name,
-               res[s].median, mb / res[s].median, range,
-               (double)res[s].sentences / res[s].median,
-               res[s].median / res[0].median);
+        snprintf(range, sizeof range, "%.0f-%.0f", mb / f->max, mb / f->min);
+        printf("%-26s %9.4f %9.1f %13s %14.0f %12s %8.1f\n", f->name,
+               f->median, mb / f->median, range, f->units / f->median, f->unit,
+               f->median / figs[0].median);
     }
+    printf("%-26s %9.4f %9.1f %13s %14.0f %12s   (first run, fresh worker; "
+           "pipeline %.4f s)\n",
+           "  morphology (cold)", cold_morph, mb / cold_morph, "-",
+           (double)id_words / cold_morph, "id words", cold_total);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    printf("peak RSS %.1f MB (corpus held in memory)\n", (double)ru.ru_maxrss / 1024);
+    printf("peak RSS %.1f MB (the corpus is held in memory)\n",
+           (double)ru.ru_maxrss / 1024);
     if (json) {
         FILE *f = fopen(json, "a");
         if (f) {
             const char *commit = getenv("SAKSI_COMMIT");
             const char *machine = getenv("SAKSI_MACHINE");
-            for (int s = 0; s < 3; s++)
+            const char *cname = getenv("SAKSI_CORPUS");
+            for (int i = 0; i < nf; i++) {
+                const figure *g = &figs[i];
+                const char *name = g->name;
+                while (*name == ' ')
+                    name++;
                 fprintf(f,
-                        "{\"commit\":\"%s\",\"machine\":\"%s\",\"stage\":\"%s\","
-                        "\"mb\":%.3f,\"runs\":%d,\"median_s\":%.6f,\"min_s\":%.6f,"
-                        "\"max_s\":%.6f,\"mb_per_s\":%.2f,\"sentences_per_s\":%.0f,"
-                        "\"x_floor\":%.2f}\n",
-                        commit ? commit : "", machine ? machine : "", res[s].name,
-                        mb, runs, res[s].median, res[s].min, res[s].max,
-                        mb / res[s].median,
-                        (double)res[s].sentences / res[s].median,
-                        res[s].median / res[0].median);
+                        "{\"commit\":\"%s\",\"machine\":\"%s\",\"corpus\":\"%s\","
+                        "\"stage\":\"%s\",\"mb\":%.3f,\"runs\":%d,"
+                        "\"median_s\":%.6f,\"min_s\":%.6f,\"max_s\":%.6f,"
+                        "\"mb_per_s\":%.2f,\"%s_per_s\":%.0f,\"x_floor\":%.2f}\n",
+                        commit ? commit : "", machine ? machine : "",
+                        cname ? cname : "", name, mb, runs, g->median, g->min,
+                        g->max, mb / g->median,
+                        strcmp(g->unit, "id words") ? "sentences" : "words",
+                        g->units / g->median, g->median / figs[0].median);
+            }
+            fprintf(f,
+                    "{\"commit\":\"%s\",\"machine\":\"%s\",\"corpus\":\"%s\","
+                    "\"stage\":\"morphology (cold)\",\"mb\":%.3f,\"runs\":1,"
+                    "\"median_s\":%.6f,\"words_per_s\":%.0f}\n",
+                    commit ? commit : "", machine ? machine : "",
+                    cname ? cname : "", mb, cold_morph,
+                    (double)id_words / cold_morph);
+            fprintf(f,
+                    "{\"commit\":\"%s\",\"machine\":\"%s\",\"corpus\":\"%s\","
+                    "\"stage\":\"start-up\",\"runs\":%d,\"median_s\":%.6f,"
+                    "\"min_s\":%.6f,\"max_s\":%.6f}\n",
+                    commit ? commit : "", machine ? machine : "",
+                    cname ? cname : "", runs, startup[runs / 2], startup[0],
+                    startup[runs - 1]);
             fclose(f);
         }
     }
-    free(t);
+    fclose(sink);
+    free(startup);
+    free(floor_t);
+    free(total_t);
+    free(out_t);
+    free(stage_t);
     saksi_worker_free(w);
     saksi_model_close(m);
     for (size_t i = 0; i < c.n; i++) {

@@ -12,7 +12,7 @@ export SAKSI_COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 export SAKSI_MACHINE="$(uname -m) $(nproc) cores $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 RUNS="${RUNS:-5}"
 echo "== Indonesian news ($SHARED/corpus/id-news.jsonl)"
-build/bench/bench --runs "$RUNS" --json bench/results.jsonl "$SHARED/corpus/id-news.jsonl"
+SAKSI_CORPUS=id-news build/bench/bench --runs "$RUNS" --json bench/results.jsonl "$SHARED/corpus/id-news.jsonl"
 echo "== English news (en-wikinews.jsonl + en-news.jsonl)"
-build/bench/bench --runs "$RUNS" --json bench/results.jsonl \
+SAKSI_CORPUS=en-wikinews+en-news build/bench/bench --runs "$RUNS" --json bench/results.jsonl \
     "$SHARED/corpus/en-wikinews.jsonl" "$SHARED/corpus/en-news.jsonl"

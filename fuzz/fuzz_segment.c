@@ -2,7 +2,8 @@
  * fuzz_segment.c — libFuzzer target for segmentation and tokenization:
  * arbitrary valid UTF-8 as an article text, then the invariants every later
  * stage relies on: tokens in order, inside the text, on character
- * boundaries, non-empty; sentences partition the tokens.
+ * boundaries, non-empty; sentences partition the tokens; mentions lie in
+ * their sentence; every token has a root.
  *
  *   make fuzz && build/fuzz/fuzz_segment -max_total_time=600 fuzz/seeds/fuzz_segment
  */
@@ -73,6 +74,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (next != nt)
         abort();
+    /* mentions: inside their sentence, spans from their tokens, dates and
+     * values sane */
+    for (size_t i = 0; i < saksi_doc_mention_count(d); i++) {
+        const saksi_mention *m = saksi_doc_mention(d, i);
+        const saksi_sentence *s = saksi_doc_sentence(d, m->sentence);
+        if (!s || m->n_tokens == 0 || m->first_token < s->first_token ||
+            m->first_token + m->n_tokens > s->first_token + s->n_tokens)
+            abort();
+        if (m->start != saksi_doc_token(d, m->first_token)->start ||
+            m->end != saksi_doc_token(d, m->first_token + m->n_tokens - 1)->end)
+            abort();
+        if (m->kind == SAKSI_MENTION_TIME &&
+            m->precision != SAKSI_PREC_NONE && strlen(m->date) < 4)
+            abort();
+        if (m->kind == SAKSI_MENTION_QUANTITY && !(m->value >= 0))
+            abort();
+    }
+    /* every analysed word has a root */
+    for (size_t i = 0; i < nt; i++) {
+        const saksi_token *t = saksi_doc_token(d, i);
+        if (!t->root_str || t->n_affixes > 7)
+            abort();
+    }
     free(text);
     return 0;
 }

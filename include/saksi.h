@@ -195,6 +195,25 @@ typedef enum {
  * "symbol". */
 const char *saksi_token_class_name(saksi_token_class c);
 
+/* How a token's root was found (saksi_token.morph). */
+#define SAKSI_MORPH_ANALYZED 0x01    /* an Indonesian word that was analysed */
+#define SAKSI_MORPH_LEXICON 0x02     /* its root is in the lexicon */
+#define SAKSI_MORPH_LICENSED 0x04    /* the lexicon licenses its affixes */
+#define SAKSI_MORPH_LEXICALIZED 0x08 /* pemerintah: root_alt is "perintah" */
+#define SAKSI_MORPH_PROPER 0x10      /* a name, not stemmed */
+#define SAKSI_MORPH_GUESS 0x20       /* root not in the lexicon: the word */
+
+/* Function-word categories (saksi_token.markers; data/lang/markers.tsv). */
+#define SAKSI_MARK_NEGATION 0x01    /* tidak, belum, bukan, not, never */
+#define SAKSI_MARK_FUTURE 0x02      /* akan, bakal, will, is to */
+#define SAKSI_MARK_INTENT 0x04      /* hendak, berencana, plans to */
+#define SAKSI_MARK_CONDITION 0x08   /* jika, kalau, apabila, if, unless */
+#define SAKSI_MARK_REPORTING 0x10   /* mengatakan, kata, menurut, said */
+#define SAKSI_MARK_RECIPROCAL 0x20  /* saling, kedua belah pihak, each other */
+#define SAKSI_MARK_PRONOUN 0x40     /* dia, ia, mereka, pihaknya, he, they */
+#define SAKSI_MARK_DENIAL 0x80      /* membantah, menyangkal, denied */
+#define SAKSI_MARK_CLAUSE 0x100     /* opens a new clause: bahwa, that */
+
 typedef struct {
     size_t start, end;       /* byte span in the article text */
     saksi_token_class cls;
@@ -202,7 +221,30 @@ typedef struct {
     uint32_t word;           /* interned id of `norm`: equal ids, equal words */
     const char *norm;        /* NFC + Unicode case folding, NUL-terminated */
     size_t norm_len;
+    /* Morphology (words of Indonesian sentences; other tokens have
+     * root == word and morph == 0). */
+    uint32_t root;           /* interned id of the root */
+    const char *root_str;
+    uint32_t root_alt;       /* lexicalized words: the deeper root, else
+                                SAKSI_NO_ROOT */
+    const char *root_alt_str;
+    unsigned morph;          /* SAKSI_MORPH_* */
+    unsigned char n_affixes; /* affixes peeled off, outer prefix first */
+    unsigned char affixes[7];/* codes: saksi_affix_name() */
+    unsigned markers;        /* SAKSI_MARK_* of a one-word function word */
 } saksi_token;
+
+#define SAKSI_NO_ROOT UINT32_MAX
+
+/* The name of an affix code: "meN-", "di-", "-kan", "-nya", "redup". */
+const char *saksi_affix_name(int code);
+
+/* The morphological analysis of one Indonesian word (any case; folded
+ * first), as saksi_process() would give it outside a sentence: fills the
+ * root, root_alt, morph and affix fields of *out (the root strings stay
+ * valid until the worker is freed). Returns 0, or -1 out of memory. */
+int saksi_analyze_word(saksi_worker *w, const char *word, size_t len,
+                       saksi_token *out);
 
 typedef struct {
     size_t index;            /* 0-based within the article */
@@ -213,6 +255,62 @@ typedef struct {
     saksi_lang lang;
     saksi_sentence_kind kind;
 } saksi_sentence;
+
+/* ------------------------------------------------------------------ */
+/* Results: mentions                                                    */
+/* ------------------------------------------------------------------ */
+
+typedef enum {
+    SAKSI_MENTION_QUANTITY = 1, /* sekitar 2.000; dua orang; at least 22 */
+    SAKSI_MENTION_TIME = 2,     /* Kamis (4/8); pekan lalu; in 2020 */
+    SAKSI_MENTION_MARKER = 3    /* a function phrase: kedua belah pihak */
+} saksi_mention_kind;
+
+typedef enum {
+    SAKSI_PREC_NONE = 0, /* a relative time with no publication date */
+    SAKSI_PREC_DAY,
+    SAKSI_PREC_WEEK,     /* date is the week's Monday */
+    SAKSI_PREC_MONTH,
+    SAKSI_PREC_YEAR,
+    SAKSI_PREC_DECADE
+} saksi_precision;
+
+/* "none", "day", "week", "month", "year", "decade". */
+const char *saksi_precision_name(saksi_precision p);
+
+typedef struct {
+    saksi_mention_kind kind;
+    size_t sentence;           /* index of its sentence */
+    size_t first_token, n_tokens;
+    size_t start, end;         /* byte span */
+    /* SAKSI_MENTION_QUANTITY */
+    double value;              /* the number (0 when unknown) */
+    int approx;                /* an estimate or a bound: sekitar, at least,
+                                  puluhan (→ 10, ACLED's conservative way) */
+    int unknown;               /* a count without a number: beberapa */
+    /* SAKSI_MENTION_TIME */
+    char date[12];             /* "2022-08-05", "2022-08", "2022", "1990s";
+                                  a week is given by its Monday */
+    saksi_precision precision;
+    int relative;              /* resolved against the publication date */
+    /* SAKSI_MENTION_MARKER */
+    unsigned markers;          /* SAKSI_MARK_* */
+} saksi_mention;
+
+size_t saksi_doc_mention_count(const saksi_doc *d);
+const saksi_mention *saksi_doc_mention(const saksi_doc *d, size_t i);
+
+/* Parses `text` (a short expression such as "sekitar 2.000 orang" or
+ * "Kamis (4/8)") on its own: lang "id" or "en" (NULL: detect); for times
+ * the publication date "YYYY-MM-DD" and whether the clause is future.
+ * Returns 1 and *out when the text starts with a quantity / time
+ * expression, 0 when it does not, -1 out of memory. Uses the worker's
+ * document: a saksi_doc from it is no longer valid afterwards. */
+int saksi_parse_quantity(saksi_worker *w, const char *text, size_t len,
+                         const char *lang, saksi_mention *out);
+int saksi_parse_time(saksi_worker *w, const char *text, size_t len,
+                     const char *lang, const char *pubdate, int future,
+                     saksi_mention *out);
 
 const saksi_article *saksi_doc_article(const saksi_doc *d);
 saksi_lang saksi_doc_lang(const saksi_doc *d);
@@ -230,6 +328,7 @@ const saksi_token *saksi_doc_token(const saksi_doc *d, size_t i);
  * writing failed. */
 int saksi_write_sentences(const saksi_doc *d, FILE *f);
 int saksi_write_tokens(const saksi_doc *d, FILE *f);
+int saksi_write_mentions(const saksi_doc *d, FILE *f);
 
 #ifdef __cplusplus
 }

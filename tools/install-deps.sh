@@ -5,7 +5,7 @@
 # `make demo` both call this script.
 set -eu
 
-PACKAGES="make gcc pkg-config python3 libutf8proc-dev libjansson-dev libcmocka-dev"
+PACKAGES="make gcc pkg-config python3 libutf8proc-dev libjansson-dev libcmocka-dev libstemmer-dev libhunspell-dev hunspell-id"
 
 missing=""
 for p in $PACKAGES; do

@@ -53,9 +53,24 @@ static const command COMMANDS[] = {
      "body, headline or dateline.\n"},
     {"tokens", saksi_write_tokens, "split sentences into tokens",
      "Writes one JSON object per token:\n"
-     "  {\"article\",\"sentence\",\"span\",\"text\",\"class\",\"norm\"}\n"
+     "  {\"article\",\"sentence\",\"span\",\"text\",\"class\",\"norm\",\n"
+     "   \"root\",\"affixes\",\"root_alt\",\"markers\"}\n"
      "class is word, capitalized, acronym, number, punctuation, quote or\n"
-     "symbol; norm is the NFC, case-folded form the coder matches on.\n"},
+     "symbol; norm is the NFC, case-folded form the coder matches on. Words\n"
+     "of Indonesian sentences have their root and affixes (\"menyerukan\":\n"
+     "root \"seru\", affixes [\"meN-\",\"-kan\"]); lexicalized words also\n"
+     "root_alt (\"pemerintah\": root_alt \"perintah\"). Function words have\n"
+     "their markers (negation, future, reporting, ...).\n"},
+    {"mentions", saksi_write_mentions, "quantities, times, function phrases",
+     "Writes one JSON object per mention:\n"
+     "  {\"article\",\"sentence\",\"span\",\"kind\",\"text\", ...}\n"
+     "kind quantity: value (null when unknown), approx (a bound or an\n"
+     "estimate: sekitar, at least, puluhan → 10);\n"
+     "kind time: date resolved against the publication date (\"2022-08-05\",\n"
+     "\"2022-08\", \"2022\", \"1990s\"; a week as its Monday), precision (day,\n"
+     "week, month, year, decade), relative;\n"
+     "kind marker: a function phrase of several words (kedua belah pihak)\n"
+     "and its markers.\n"},
 };
 
 #define NCOMMANDS (sizeof COMMANDS / sizeof *COMMANDS)

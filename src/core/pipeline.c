@@ -2,13 +2,15 @@
  * pipeline.c — workers and the order of the stages.
  *
  * saksi_process() resets the worker's arena and runs the stages in the one
- * direction the data flows: tokens, then sentences, then languages. Later
- * stages (morphology, mentions, events, places) append themselves here. The
+ * direction the data flows: tokens, sentences, languages, morphology, then
+ * mentions (function words, quantities, times). Later stages (actors,
+ * events, places) append themselves here. The
  * document it returns points into the worker's arena and the caller's
  * article; nothing is copied that need not be.
  */
 #include "internal.h"
 #include "hash.h"
+#include "date.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +40,7 @@ void saksi_worker_free(saksi_worker *w)
         return;
     saksi_arena_free(&w->arena);
     saksi_intern_free(&w->local);
+    free(w->memo);
     saksi_buf_free(&w->fold);
     saksi_buf_free(&w->scratch);
     free(w);
@@ -58,24 +61,77 @@ uint32_t saksi_worker_word(saksi_worker *w, const char *folded, size_t n,
     return id;
 }
 
-saksi_status saksi_process(saksi_worker *w, const saksi_article *a,
-                           const saksi_doc **out)
+static int stage_langid(saksi_worker *w, struct saksi_doc *d)
 {
-    if (!w || !a || (!a->text && a->text_len) || !out)
+    saksi_identify_lang(w->m, d, d->article.lang);
+    return 0;
+}
+
+/* The stages, in the order the data flows. */
+static const struct {
+    const char *name;
+    int (*run)(saksi_worker *w, struct saksi_doc *d);
+} STAGES[] = {
+    {"tokenize", saksi_tokenize},     /* bytes → tokens, folded, interned */
+    {"segment", saksi_segment},       /* tokens → sentences */
+    {"langid", stage_langid},         /* sentences → languages */
+    {"morphology", saksi_morphology}, /* Indonesian words → roots */
+    {"mentions", saksi_mentions},     /* markers, quantities, times */
+};
+
+size_t saksi_stage_count(void)
+{
+    return sizeof STAGES / sizeof *STAGES;
+}
+
+const char *saksi_stage_name(size_t i)
+{
+    return i < saksi_stage_count() ? STAGES[i].name : NULL;
+}
+
+saksi_status saksi_begin(saksi_worker *w, const saksi_article *a)
+{
+    if (!w || !a || (!a->text && a->text_len))
         return SAKSI_EINVAL;
     saksi_arena_reset(&w->arena);
-    if (saksi_intern_count(&w->local) > LOCAL_WORDS_MAX)
+    if (saksi_intern_count(&w->local) > LOCAL_WORDS_MAX) {
         saksi_intern_clear(&w->local);
+        /* analyses of local words name local ids: forget them too */
+        size_t keep = w->m->words.n < w->memo_cap ? w->m->words.n : w->memo_cap;
+        if (w->memo_cap > keep)
+            memset(w->memo + keep, 0, (w->memo_cap - keep) * sizeof *w->memo);
+    }
     struct saksi_doc *d = &w->doc;
     memset(d, 0, sizeof *d);
     d->article = *a;
     if (!d->article.text)
         d->article.text = "";
-    if (saksi_tokenize(w, d) || saksi_segment(w, d))
-        return SAKSI_ENOMEM;
-    saksi_identify_lang(w->m, d, a->lang);
-    *out = d;
+    int y, mo, dd;
+    if (a->date && saksi_parse_iso_date(a->date, &y, &mo, &dd) == 0) {
+        d->has_pub = 1;
+        d->pub = saksi_days_from_civil(y, mo, dd);
+    }
     return SAKSI_OK;
+}
+
+saksi_status saksi_run_stage(saksi_worker *w, size_t i)
+{
+    if (i >= saksi_stage_count())
+        return SAKSI_EINVAL;
+    return STAGES[i].run(w, &w->doc) ? SAKSI_ENOMEM : SAKSI_OK;
+}
+
+saksi_status saksi_process(saksi_worker *w, const saksi_article *a,
+                           const saksi_doc **out)
+{
+    if (!out)
+        return SAKSI_EINVAL;
+    saksi_status st = saksi_begin(w, a);
+    for (size_t i = 0; st == SAKSI_OK && i < saksi_stage_count(); i++)
+        st = saksi_run_stage(w, i);
+    if (st == SAKSI_OK)
+        *out = &w->doc;
+    return st;
 }
 
 const saksi_article *saksi_doc_article(const saksi_doc *d)

@@ -11,6 +11,7 @@
 #include "../core/hash.h"
 #include "../text/utf8.h"
 #include "datafile.h"
+#include "../lang/morph.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -36,11 +37,16 @@ static uint32_t model_word(saksi_model *m, const char *s, size_t n)
         size_t cap = m->wflags_cap ? m->wflags_cap * 2 : 4096;
         while (cap <= id)
             cap *= 2;
-        uint8_t *f = realloc(m->wflags, cap);
+        uint16_t *f = realloc(m->wflags, cap * sizeof *f);
         if (!f)
             return SAKSI_NO_WORD;
-        memset(f + m->wflags_cap, 0, cap - m->wflags_cap);
         m->wflags = f;
+        uint8_t *nl = realloc(m->nlabels, cap);
+        if (!nl)
+            return SAKSI_NO_WORD;
+        m->nlabels = nl;
+        memset(f + m->wflags_cap, 0, (cap - m->wflags_cap) * sizeof *f);
+        memset(nl + m->wflags_cap, 0, cap - m->wflags_cap);
         m->wflags_cap = cap;
     }
     return id;
@@ -159,6 +165,283 @@ static int load_affix_cue(void *ctx, const datafile_entry *e, char *err,
     return 0;
 }
 
+/* ---- the Indonesian lexicon ------------------------------------------ */
+
+static int license_add(saksi_model *m, uint32_t root, uint32_t label)
+{
+    uint64_t key = ((uint64_t)root << 32 | label) + 1;
+    if (!m->licenses || (m->nlicenses + 1) * 2 > m->licenses_mask + 1) {
+        size_t n = m->licenses ? (m->licenses_mask + 1) * 2 : 1 << 16;
+        uint64_t *t = calloc(n, sizeof *t);
+        if (!t)
+            return -1;
+        for (size_t i = 0; m->licenses && i <= m->licenses_mask; i++) {
+            if (!m->licenses[i])
+                continue;
+            size_t k = saksi_mix64(m->licenses[i]) & (n - 1);
+            while (t[k])
+                k = (k + 1) & (n - 1);
+            t[k] = m->licenses[i];
+        }
+        free(m->licenses);
+        m->licenses = t;
+        m->licenses_mask = n - 1;
+    }
+    size_t k = saksi_mix64(key) & m->licenses_mask;
+    while (m->licenses[k]) {
+        if (m->licenses[k] == key)
+            return 0;
+        k = (k + 1) & m->licenses_mask;
+    }
+    m->licenses[k] = key;
+    m->nlicenses++;
+    return 0;
+}
+
+int saksi_model_licenses(const saksi_model *m, uint32_t root, uint32_t label)
+{
+    if (!m->licenses)
+        return 0;
+    uint64_t key = ((uint64_t)root << 32 | label) + 1;
+    for (size_t k = saksi_mix64(key) & m->licenses_mask;;
+         k = (k + 1) & m->licenses_mask) {
+        if (m->licenses[k] == key)
+            return 1;
+        if (!m->licenses[k])
+            return 0;
+    }
+}
+
+/* root<TAB>label,label,... — labels as written by tools/build-lexicon.py,
+ * plus "keep" (never stem) and "proper" (a name) in the extra file. */
+static int load_root(void *ctx, const datafile_entry *e, char *err,
+                     size_t errlen)
+{
+    saksi_model *m = ctx;
+    if (e->nfields < 1 || e->nfields > 2 || e->len[0] == 0) {
+        snprintf(err, errlen, "expected root<TAB>labels");
+        return -1;
+    }
+    uint32_t root = model_word(m, e->field[0], e->len[0]);
+    if (root == SAKSI_NO_WORD)
+        goto oom;
+    m->wflags[root] |= WF_ROOT_ID;
+    if (e->nfields < 2)
+        return 0;
+    const char *p = e->field[1], *end = p + e->len[1];
+    while (p < end) {
+        const char *comma = memchr(p, ',', (size_t)(end - p));
+        size_t n = comma ? (size_t)(comma - p) : (size_t)(end - p);
+        if (n == 0) {
+            snprintf(err, errlen, "empty label in '%s'", e->field[1]);
+            return -1;
+        }
+        if (n == 4 && memcmp(p, "keep", 4) == 0) {
+            m->wflags[root] |= WF_KEEP;
+        } else if (n == 6 && memcmp(p, "proper", 6) == 0) {
+            m->wflags[root] |= WF_PROPER;
+        } else {
+            uint32_t label = model_word(m, p, n); /* folded: "men+kan" */
+            if (label == SAKSI_NO_WORD || license_add(m, root, label))
+                goto oom;
+            if (m->nlabels[root] < 255)
+                m->nlabels[root]++;
+        }
+        p += n + (comma != NULL);
+    }
+    return 0;
+oom:
+    snprintf(err, errlen, "out of memory");
+    return -1;
+}
+
+/* word<TAB>deeper root<TAB>affixes ("peN-", "ke-+-an") */
+static int load_lexicalized(void *ctx, const datafile_entry *e, char *err,
+                            size_t errlen)
+{
+    saksi_model *m = ctx;
+    if (need_fields(e, 3, err, errlen))
+        return -1;
+    lexicalized lx;
+    memset(&lx, 0, sizeof lx);
+    const char *p = e->field[2], *end = p + e->len[2];
+    while (p < end) {
+        const char *plus = p;
+        /* affixes are joined by '+' but "-an" itself has no '+' */
+        while (plus < end && !(*plus == '+' && plus > p))
+            plus++;
+        size_t n = (size_t)(plus - p);
+        int code = saksi_affix_code(p, n);
+        if (code <= 0 || lx.naff >= 4) {
+            snprintf(err, errlen, "unknown affix '%.*s' (see saksi_affix_name)",
+                     (int)n, p);
+            return -1;
+        }
+        lx.aff[lx.naff++] = (uint8_t)code;
+        p = plus + (plus < end);
+    }
+    lx.word = model_word(m, e->field[0], e->len[0]);
+    lx.alt = model_word(m, e->field[1], e->len[1]);
+    if (lx.word == SAKSI_NO_WORD || lx.alt == SAKSI_NO_WORD)
+        goto oom;
+    m->wflags[lx.word] |= WF_ROOT_ID | WF_LEXICALIZED;
+    m->wflags[lx.alt] |= WF_ROOT_ID;
+    lexicalized *v = realloc(m->lex, (m->nlex + 1) * sizeof *v);
+    if (!v)
+        goto oom;
+    m->lex = v;
+    m->lex[m->nlex++] = lx;
+    return 0;
+oom:
+    snprintf(err, errlen, "out of memory");
+    return -1;
+}
+
+static int cmp_lex(const void *a, const void *b)
+{
+    uint32_t x = ((const lexicalized *)a)->word, y = ((const lexicalized *)b)->word;
+    return (x > y) - (x < y);
+}
+
+const lexicalized *saksi_model_lexicalized(const saksi_model *m, uint32_t word)
+{
+    if (!(saksi_model_wflags(m, word) & WF_LEXICALIZED))
+        return NULL;
+    size_t lo = 0, hi = m->nlex;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (m->lex[mid].word < word)
+            lo = mid + 1;
+        else if (m->lex[mid].word > word)
+            hi = mid;
+        else
+            return &m->lex[mid];
+    }
+    return NULL;
+}
+
+/* ---- phrase tables: numbers, time words, markers -------------------- */
+
+static int parse_lang(const char *s, uint8_t *out)
+{
+    if (strcmp(s, "*") == 0)
+        *out = 0; /* any language */
+    else if (strcmp(s, "id") == 0)
+        *out = SAKSI_LANG_ID;
+    else if (strcmp(s, "en") == 0)
+        *out = SAKSI_LANG_EN;
+    else
+        return -1;
+    return 0;
+}
+
+/* Splits a phrase at blanks into interned words; "@root" words match by
+ * root. Returns the number of words, or -1 with a message. */
+static int phrase_words(saksi_model *m, const char *s, size_t n,
+                        phrase_word *out, size_t max, char *err, size_t errlen)
+{
+    size_t k = 0, i = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < n && s[j] != ' ')
+            j++;
+        if (j == i)
+            break;
+        if (k == max) {
+            snprintf(err, errlen, "phrase longer than %zu words", max);
+            return -1;
+        }
+        int by_root = s[i] == '@';
+        size_t b = i + (size_t)by_root;
+        if (b == j) {
+            snprintf(err, errlen, "'@' without a root");
+            return -1;
+        }
+        uint32_t id = model_word(m, s + b, j - b);
+        if (id == SAKSI_NO_WORD) {
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+        out[k].id = id;
+        out[k].by_root = by_root;
+        k++;
+        i = j;
+    }
+    if (k == 0) {
+        snprintf(err, errlen, "empty phrase");
+        return -1;
+    }
+    return (int)k;
+}
+
+/* phrase<TAB>kind<TAB>value<TAB>lang (numbers, time) or
+ * phrase<TAB>category<TAB>lang (markers) */
+static int load_phrase(saksi_model *m, int table, const datafile_entry *e,
+                       char *err, size_t errlen)
+{
+    size_t want = table == PT_MARKER ? 3 : 4;
+    if (need_fields(e, want, err, errlen))
+        return -1;
+    phrase_val v;
+    memset(&v, 0, sizeof v);
+    v.table = (uint8_t)table;
+    int kind = phrase_kind_code(table, e->field[1], e->len[1]);
+    if (!kind) {
+        snprintf(err, errlen, "unknown kind '%s' (see the file's header)",
+                 e->field[1]);
+        return -1;
+    }
+    v.kind = (uint8_t)kind;
+    if (table == PT_MARKER) {
+        v.ival = 1 << (kind - 1);
+    } else {
+        char *end;
+        v.fval = strtod(e->field[2], &end);
+        if (*end) {
+            snprintf(err, errlen, "value '%s' is not a number", e->field[2]);
+            return -1;
+        }
+        v.ival = v.fval > -2e9 && v.fval < 2e9 ? (int32_t)v.fval : 0;
+    }
+    if (parse_lang(e->field[want - 1], &v.lang)) {
+        snprintf(err, errlen, "language must be 'id', 'en' or '*', not '%s'",
+                 e->field[want - 1]);
+        return -1;
+    }
+    phrase_word w[8];
+    int n = phrase_words(m, e->field[0], e->len[0], w, 8, err, errlen);
+    if (n < 0)
+        return -1;
+    if (phrase_add(&m->phrases, w, (size_t)n, &v)) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    m->wflags[w[0].id] |= table == PT_NUMBER ? WF_PH_NUMBER
+                          : table == PT_TIME ? WF_PH_TIME
+                                             : WF_PH_MARKER;
+    return 0;
+}
+
+static int load_numbers(void *ctx, const datafile_entry *e, char *err,
+                        size_t errlen)
+{
+    return load_phrase(ctx, PT_NUMBER, e, err, errlen);
+}
+
+static int load_time(void *ctx, const datafile_entry *e, char *err,
+                     size_t errlen)
+{
+    return load_phrase(ctx, PT_TIME, e, err, errlen);
+}
+
+static int load_markers(void *ctx, const datafile_entry *e, char *err,
+                        size_t errlen)
+{
+    return load_phrase(ctx, PT_MARKER, e, err, errlen);
+}
+
 typedef struct {
     const char *name;
     datafile_fn fn;
@@ -168,6 +451,12 @@ static const data_file DATA_FILES[] = {
     {"text/abbreviations.tsv", load_abbreviation},
     {"lang/function-words.tsv", load_function_word},
     {"lang/affix-cues.tsv", load_affix_cue},
+    {"lang/id-roots.tsv", load_root},
+    {"lang/id-roots-extra.tsv", load_root},
+    {"lang/id-lexicalized.tsv", load_lexicalized},
+    {"lang/numbers.tsv", load_numbers},
+    {"lang/time.tsv", load_time},
+    {"lang/markers.tsv", load_markers},
 };
 
 saksi_model *saksi_model_open(const char *data_dir, char *err, size_t errlen)
@@ -190,6 +479,7 @@ saksi_model *saksi_model_open(const char *data_dir, char *err, size_t errlen)
         return NULL;
     }
     saksi_intern_init(&m->words, 0);
+    phrase_init(&m->phrases);
     for (size_t i = 0; i < sizeof DATA_FILES / sizeof *DATA_FILES; i++) {
         if (datafile_read(data_dir, DATA_FILES[i].name, DATA_FILES[i].fn, m,
                           err, errlen)) {
@@ -197,6 +487,8 @@ saksi_model *saksi_model_open(const char *data_dir, char *err, size_t errlen)
             return NULL;
         }
     }
+    if (m->nlex)
+        qsort(m->lex, m->nlex, sizeof *m->lex, cmp_lex);
     return m;
 }
 
@@ -205,7 +497,11 @@ void saksi_model_close(saksi_model *m)
     if (!m)
         return;
     saksi_intern_free(&m->words);
+    phrase_free(&m->phrases);
     free(m->wflags);
+    free(m->nlabels);
+    free(m->licenses);
+    free(m->lex);
     free(m->cues);
     free(m->data_dir);
     free(m);

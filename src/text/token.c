@@ -192,6 +192,7 @@ static int push_token(saksi_worker *w, struct saksi_doc *d, size_t *cap,
         *cap = ncap;
     }
     saksi_token *tk = &d->toks[d->ntoks++];
+    memset(tk, 0, sizeof *tk); /* the arena's memory is reused */
     tk->start = start;
     tk->end = end;
     tk->cls = cls;

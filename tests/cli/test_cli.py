@@ -48,7 +48,7 @@ rc, out, err = run(["--version"])
 check("--version prints the version", rc == 0 and out.startswith("saksi 0."), out + err)
 rc, out, err = run(["--help"])
 check("--help lists the commands", rc == 0 and "sentences" in out and "tokens" in out and "code" in out, out)
-for cmd in ("code", "sentences", "tokens"):
+for cmd in ("code", "sentences", "tokens", "mentions"):
     rc, out, err = run([cmd, "--help"])
     check(f"{cmd} --help documents the options", rc == 0 and "--format" in out and "Exit status" in out, out)
 rc, out, err = run(["code", "--help"])
@@ -109,6 +109,34 @@ check("invalid UTF-8 in a text file: file:line and byte offset, exit 1",
 dup = write("dup.jsonl", json.dumps(good1) + "\n" + json.dumps(good1) + "\n")
 rc, out, err = run(["sentences", dup])
 check("a duplicate id is rejected by file:line", rc == 1 and f"{dup}:2:" in err and "duplicate" in err, err)
+
+# --- morphology and mentions ------------------------------------------------------
+rc, out, err = run(["tokens", "--lang", "id"], "Pemerintahnya menyerukan penahanan diri.".encode())
+toks = [json.loads(l) for l in out.splitlines()]
+check("tokens: Indonesian roots and affixes",
+      rc == 0 and toks[1]["root"] == "seru" and toks[1]["affixes"] == ["meN-", "-kan"]
+      and toks[0]["root"] == "pemerintah" and toks[0]["root_alt"] == "perintah", out + err)
+rc, out, err = run(["mentions", "--date", "2022-08-04", "--lang", "id"],
+                   "Rusia mengerahkan sekitar 2.000 pasukan. Putin akan menjamu Erdogan pada hari Jumat. Kedua belah pihak saling menuduh.".encode())
+ms = [json.loads(l) for l in out.splitlines()]
+check("mentions: a quantity with its value and approx flag",
+      any(m["kind"] == "quantity" and m["value"] == 2000 and m["approx"] for m in ms), out + err)
+check("mentions: a future weekday resolved after publication",
+      any(m["kind"] == "time" and m["date"] == "2022-08-05" and m["precision"] == "day" for m in ms), out + err)
+check("mentions: a function phrase with its markers",
+      any(m["kind"] == "marker" and m["markers"] == ["reciprocal"] for m in ms), out + err)
+rc, out, err = run(["mentions", "--lang", "id"], "Dia datang pada hari Rabu.".encode())
+ms = [json.loads(l) for l in out.splitlines()]
+check("mentions: no publication date, a relative time has date null",
+      rc == 0 and ms and ms[0]["date"] is None and ms[0]["precision"] == "none", out + err)
+
+# --- the lexicon is what the script makes of Debian's dictionary ----------------------
+if os.path.exists("/usr/share/hunspell/id_ID.dic"):
+    p = subprocess.run(["python3", "tools/build-lexicon.py"], capture_output=True)
+    check("data/lang/id-roots.tsv is what tools/build-lexicon.py makes of hunspell-id",
+          p.returncode == 0 and p.stdout == open("data/lang/id-roots.tsv", "rb").read(), p.stderr)
+else:
+    print("# SKIP lexicon check: hunspell-id is not installed")
 
 # --- the seed ---------------------------------------------------------------
 seed = os.path.join(SHARED, "seed", "seed.jsonl")

@@ -156,29 +156,21 @@ static void utf8(void **state)
     saksi_buf_free(&scratch);
 }
 
-/* Writes a data directory whose files are valid except `bad` in `file`. */
+/* Writes a copy of the data directory with `bad` appended to `file`. */
 static const char *bad_data_dir(const char *file, const char *bad)
 {
     static char dir[] = "/tmp/saksi-data-XXXXXX";
     strcpy(dir, "/tmp/saksi-data-XXXXXX");
     assert_non_null(mkdtemp(dir));
-    static const char *const files[] = {"text/abbreviations.tsv",
-                                        "lang/function-words.tsv",
-                                        "lang/affix-cues.tsv"};
-    for (size_t i = 0; i < 3; i++) {
-        char src[1024], dst[1024], cmd[4096];
-        snprintf(src, sizeof src, "%s/%s", test_data_dir(), files[i]);
-        snprintf(dst, sizeof dst, "%s/%s", dir, files[i]);
-        snprintf(cmd, sizeof cmd, "mkdir -p \"$(dirname '%s')\" && cp '%s' '%s'",
-                 dst, src, dst);
-        assert_int_equal(system(cmd), 0);
-        if (strcmp(files[i], file) == 0) {
-            FILE *f = fopen(dst, "a");
-            assert_non_null(f);
-            fputs(bad, f);
-            fclose(f);
-        }
-    }
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd, "cp -r '%s'/. '%s'/", test_data_dir(), dir);
+    assert_int_equal(system(cmd), 0);
+    char dst[1024];
+    snprintf(dst, sizeof dst, "%s/%s", dir, file);
+    FILE *f = fopen(dst, "a");
+    assert_non_null(f);
+    fputs(bad, f);
+    fclose(f);
     return dir;
 }
 
@@ -225,6 +217,18 @@ static void model_errors(void **state)
                        "invalid UTF-8");
     expect_model_error("lang/affix-cues.tsv", "-nya-\tid\n",
                        "must be a prefix");
+    expect_model_error("lang/id-lexicalized.tsv", "pemukul\tpukul\tmeN\n",
+                       "unknown affix 'meN'");
+    expect_model_error("lang/id-roots.tsv", "tembak\tmeN,,di\n",
+                       "empty label");
+    expect_model_error("lang/numbers.tsv", "dua\tunit\tx\tid\n",
+                       "is not a number");
+    expect_model_error("lang/time.tsv", "senin\tweekdai\t1\tid\n",
+                       "unknown kind 'weekdai'");
+    expect_model_error("lang/markers.tsv", "@\tnegation\tid\n",
+                       "'@' without a root");
+    expect_model_error("lang/markers.tsv", "tidak\tnegation\tms\n",
+                       "language must be");
 }
 
 int main(void)
