@@ -29,7 +29,8 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
             -fno-omit-frame-pointer
 
 LIB_SRC  := $(sort $(wildcard src/core/*.c src/input/*.c src/text/*.c \
-              src/lang/*.c src/dict/*.c src/output/*.c))
+              src/lang/*.c src/dict/*.c src/coder/*.c src/places/*.c \
+              src/output/*.c))
 CLI_SRC  := src/cli/main.c
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_LIB := tests/unit/support.c
@@ -133,7 +134,8 @@ FUZZ_SECONDS ?= 60
 fuzz: $(FUZZERS)
 $(B)/fuzz/%: fuzz/%.c $(LIB_SRC)
 	@mkdir -p $(dir $@)
-	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) \
+	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+	  -fno-sanitize-recover=undefined $(PKG_CFLAGS) \
 	  $(CPPFLAGS) -Isrc -DFUZZ_DATA_DIR='"$(CURDIR)/data"' -o $@ $< $(LIB_SRC) \
 	  $(LDLIBS)
 fuzz-run: fuzz

@@ -213,6 +213,28 @@ const char *saksi_token_class_name(saksi_token_class c);
 #define SAKSI_MARK_PRONOUN 0x40     /* dia, ia, mereka, pihaknya, he, they */
 #define SAKSI_MARK_DENIAL 0x80      /* membantah, menyangkal, denied */
 #define SAKSI_MARK_CLAUSE 0x100     /* opens a new clause: bahwa, that */
+#define SAKSI_MARK_ANAPHOR 0x200    /* tersebut, itu after a role noun */
+#define SAKSI_MARK_HISTORICAL 0x400 /* perang terakhir, dulu: background */
+#define SAKSI_MARK_PRESENT 0x800    /* baru-baru ini, kini: today's news */
+#define SAKSI_MARK_BETWEEN 0x1000   /* antara, between: both sides follow */
+#define SAKSI_MARK_TOWARD 0x2000    /* terhadap, atas, kepada, against */
+#define SAKSI_MARK_BY 0x4000        /* oleh, by: a passive verb's agent */
+#define SAKSI_MARK_AND 0x8000       /* dan, serta, and: joins a compound */
+#define SAKSI_MARK_PLACE 0x10000    /* di, ke, in, at: a place follows */
+#define SAKSI_MARK_FIRST_PERSON 0x20000 /* kami, saya, we, I */
+#define SAKSI_MARK_PERSONAL 0x40000 /* dia, ia, beliau, he, she */
+#define SAKSI_MARK_ACCORDING 0x80000 /* menurut, according to: the speaker
+                                        follows and the claim after him */
+#define SAKSI_MARK_PURPOSE 0x100000 /* untuk, agar, supaya: what follows is
+                                       the aim, not another event */
+#define SAKSI_MARK_LIGHT 0x200000   /* melakukan, menggelar: a light verb
+                                       whose event is the noun after it */
+#define SAKSI_MARK_PREPOSITION 0x400000 /* pada, dalam, sebagai: an event
+                                           noun after it is no event */
+#define SAKSI_MARK_ADVERB 0x800000  /* juga, pun, kemudian: may stand between
+                                       a subject and its verb */
+#define SAKSI_MARK_RELATIVE 0x1000000 /* yang, which, who: a relative clause
+                                         describing the noun before it */
 
 typedef struct {
     size_t start, end;       /* byte span in the article text */
@@ -232,6 +254,9 @@ typedef struct {
     unsigned char n_affixes; /* affixes peeled off, outer prefix first */
     unsigned char affixes[7];/* codes: saksi_affix_name() */
     unsigned markers;        /* SAKSI_MARK_* of a one-word function word */
+    uint32_t base;           /* interned id of the word without its clitics
+                                and particles (pengusahanya → pengusaha);
+                                `word` when it has none */
 } saksi_token;
 
 #define SAKSI_NO_ROOT UINT32_MAX
@@ -312,6 +337,93 @@ int saksi_parse_time(saksi_worker *w, const char *text, size_t len,
                      const char *lang, const char *pubdate, int future,
                      saksi_mention *out);
 
+/* ------------------------------------------------------------------ */
+/* Results: actors and events                                           */
+/* ------------------------------------------------------------------ */
+
+/* A place the text names ("di distrik Lachin", "resor Laut Hitam Sochi",
+ * a dateline). */
+typedef enum {
+    SAKSI_PLACE_POINT = 0,   /* a town, village, resort */
+    SAKSI_PLACE_ADMIN = 1,   /* a district, regency, province, region */
+    SAKSI_PLACE_COUNTRY = 2
+} saksi_place_precision;
+
+/* "point", "admin", "country". */
+const char *saksi_place_precision_name(saksi_place_precision p);
+
+typedef struct {
+    size_t sentence;
+    size_t start, end;        /* byte span of the name */
+    size_t first_token, n_tokens;
+    const char *canonical;    /* the gazetteer's name, or NULL */
+    char country[4];          /* ISO 3166 alpha-3, "" when unknown */
+    char admin1[48];          /* first-level region, "" when unknown */
+    long geonameid;           /* GeoNames id, 0 when unknown */
+    double lat, lon;          /* NAN when unknown */
+    saksi_place_precision precision;
+    int dateline;             /* the article's dateline */
+} saksi_place;
+
+size_t saksi_doc_place_count(const saksi_doc *d);
+const saksi_place *saksi_doc_place(const saksi_doc *d, size_t i);
+
+/* An actor as the text names it, with its CAMEO code. */
+typedef struct {
+    char code[16];           /* "RUSGOV", "IDNCOP", "IGOUNO"; "" unknown */
+    size_t sentence;
+    size_t start, end;       /* byte span of the words that name it */
+    size_t first_token, n_tokens;
+    const char *rule;        /* "data/actors/people.tsv:12" — the entry */
+    int peacekeeping;        /* pasukan penjaga perdamaian */
+    /* A pronoun (dia, mereka, -nya) or an anaphor (kontingen tersebut,
+     * kedua belah pihak) resolved to an earlier actor: its span is the
+     * pronoun's, `antecedent` the earlier actor's index, else -1. */
+    long antecedent;
+} saksi_actor;
+
+size_t saksi_doc_actor_count(const saksi_doc *d);
+const saksi_actor *saksi_doc_actor(const saksi_doc *d, size_t i);
+
+typedef enum {
+    SAKSI_MOOD_ASSERTED = 0,
+    SAKSI_MOOD_FUTURE,       /* akan, bakal, will, scheduled */
+    SAKSI_MOOD_NEGATED,      /* tidak, belum, denied */
+    SAKSI_MOOD_HYPOTHETICAL, /* jika, apabila, if */
+    SAKSI_MOOD_HISTORICAL    /* background of years before publication */
+} saksi_mood;
+
+/* "asserted", "future", "negated", "hypothetical", "historical". */
+const char *saksi_mood_name(saksi_mood m);
+
+/* One coded event, with the evidence it was coded from. */
+typedef struct {
+    size_t sentence;
+    size_t start, end;        /* byte span of the sentence */
+    size_t head_start, head_end; /* the event word ("menyerukan") */
+    long source, target;      /* actor indexes, -1 for none */
+    long claimed_by;          /* who the report attributes it to, or -1 */
+    char cameo[8];            /* "0256" */
+    const char *cameo_name;   /* "Appeal for de-escalation of military …" */
+    double goldstein;
+    int quad;                 /* 1 verbal coop … 4 material conflict */
+    const char *plover;       /* "CONSULT", "FIGHT", "-" */
+    saksi_mood mood;
+    long killed, injured;     /* -1 when the text gives no number */
+    int casualties_approx;    /* sekitar, setidaknya, puluhan */
+    char date[12];            /* the event's own date, "" when unknown */
+    saksi_precision date_precision;
+    long place;               /* place index (clause, sentence, dateline),
+                                 or -1 */
+    const char *rule;         /* "data/verbs/id.tsv:57"; casualty-only
+                                 events: "data/lang/casualties.tsv:3" */
+    const char *why;          /* how source, target, mood and claim were
+                                 found, for `saksi explain` */
+} saksi_event;
+
+size_t saksi_doc_event_count(const saksi_doc *d);
+const saksi_event *saksi_doc_event(const saksi_doc *d, size_t i);
+
 const saksi_article *saksi_doc_article(const saksi_doc *d);
 saksi_lang saksi_doc_lang(const saksi_doc *d);
 size_t saksi_doc_sentence_count(const saksi_doc *d);
@@ -329,6 +441,15 @@ const saksi_token *saksi_doc_token(const saksi_doc *d, size_t i);
 int saksi_write_sentences(const saksi_doc *d, FILE *f);
 int saksi_write_tokens(const saksi_doc *d, FILE *f);
 int saksi_write_mentions(const saksi_doc *d, FILE *f);
+/* Place mentions, one object a line ({"article","span","name",
+ * "canonical","geonameid","admin1","country","lat","lon","precision"}). */
+int saksi_write_places(const saksi_doc *d, FILE *f);
+/* Events in the format of docs/output.md, one object a line. */
+int saksi_write_events(const saksi_doc *d, FILE *f);
+/* A human-readable account of each sentence: tokens with roots, mentions,
+ * the patterns that fired and why each event got its source, target,
+ * mood, claim and casualties. */
+int saksi_write_explain(const saksi_doc *d, FILE *f);
 
 #ifdef __cplusplus
 }

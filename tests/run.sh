@@ -47,23 +47,26 @@ run_build() {
             broken="$broken $kind/$name"
         fi
     done
-    echo "== $kind cli"
     flag=""
     [ "$kind" = asan ] && flag=--asan
-    python3 tests/cli/test_cli.py "$dir/saksi" $flag >"$log" 2>&1
-    rc=$?
-    cat "$log"
-    grep -a '^# FIGURE' "$log" | sed "s/^# FIGURE /[$kind] /" >>"$figures"
-    n=$(grep -a -c '^ok \|^not ok ' "$log")
-    f=$(grep -a -c '^not ok ' "$log")
-    suites=$((suites + 1))
-    tests=$((tests + n))
-    passed=$((passed + n - f))
-    failed=$((failed + f))
-    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
-        failed=$((failed + 1)); tests=$((tests + 1))
-    fi
-    [ "$rc" -ne 0 ] && broken="$broken $kind/cli"
+    for script in tests/cli/test_cli.py tests/cli/test_coder.py; do
+        name=$(basename "$script" .py)
+        echo "== $kind $name"
+        python3 "$script" "$dir/saksi" $flag >"$log" 2>&1
+        rc=$?
+        cat "$log"
+        grep -a '^# FIGURE' "$log" | sed "s/^# FIGURE /[$kind] /" >>"$figures"
+        n=$(grep -a -c '^ok \|^not ok ' "$log")
+        f=$(grep -a -c '^not ok ' "$log")
+        suites=$((suites + 1))
+        tests=$((tests + n))
+        passed=$((passed + n - f))
+        failed=$((failed + f))
+        if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+            failed=$((failed + 1)); tests=$((tests + 1))
+        fi
+        [ "$rc" -ne 0 ] && broken="$broken $kind/$name"
+    done
     if [ "$kind" = normal ]; then
         echo "== install"
         sh tests/cli/test_install.sh >"$log" 2>&1

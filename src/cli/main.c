@@ -22,13 +22,6 @@
 
 typedef int (*writer_fn)(const saksi_doc *d, FILE *f);
 
-static int write_nothing(const saksi_doc *d, FILE *f)
-{
-    (void)d;
-    (void)f;
-    return 0;
-}
-
 typedef struct {
     const char *name;
     writer_fn write;
@@ -37,13 +30,27 @@ typedef struct {
 } command;
 
 static const command COMMANDS[] = {
-    {"code", write_nothing, "code events (CAMEO) as JSON Lines",
-     "Writes one JSON object per coded event, in the event format of\n"
-     "docs/output.md.\n"
-     "\n"
-     "NOTE: this version has no event coder yet (it arrives with the\n"
-     "dictionaries and the coder). `saksi code` reads and checks its input\n"
-     "and writes no events; no output is faked.\n"},
+    {"code", saksi_write_events, "code events (CAMEO) as JSON Lines",
+     "Writes one JSON object per coded event (docs/output.md): article,\n"
+     "sentence span, source and target (code, name, span, the dictionary\n"
+     "rule), cameo with its name, quad class, Goldstein score and PLOVER\n"
+     "type, mood (asserted, future, negated, hypothetical, historical),\n"
+     "killed, injured, date, place, claimed_by, the trigger word, the\n"
+     "verb pattern that fired (rule: data/verbs/id.tsv:LINE) and the\n"
+     "sentence text.\n"},
+    {"explain", saksi_write_explain, "why each event was coded (text)",
+     "Prints, for each sentence: its tokens with roots, affixes and\n"
+     "function-word markers; the actors with their codes and the dictionary\n"
+     "lines they come from; times, quantities and places; and every event\n"
+     "with the pattern that fired (data/verbs/…:LINE) and why it got its\n"
+     "source, target, mood, claim and casualties. The tool for editing the\n"
+     "dictionaries. Plain text, not JSON.\n"},
+    {"places", saksi_write_places, "place mentions as JSON Lines",
+     "Writes one JSON object per place mention:\n"
+     "  {\"article\",\"sentence\",\"span\",\"name\",\"canonical\",\n"
+     "   \"geonameid\",\"admin1\",\"country\",\"lat\",\"lon\",\"precision\"}\n"
+     "country is ISO 3166 alpha-3; precision point, admin or country;\n"
+     "unknown fields are null.\n"},
     {"sentences", saksi_write_sentences, "split articles into sentences",
      "Writes one JSON object per sentence:\n"
      "  {\"article\",\"sentence\",\"span\":[start,end],\"lang\",\"kind\",\n"

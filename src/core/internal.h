@@ -28,7 +28,17 @@ enum {
     WF_LEXICALIZED = 1 << 8, /* a derived word with its own entry */
     WF_PH_NUMBER = 1 << 9,   /* first word of a numbers.tsv phrase */
     WF_PH_TIME = 1 << 10,    /* first word of a time.tsv phrase */
-    WF_PH_MARKER = 1 << 11   /* first word (or root) of a markers.tsv phrase */
+    WF_PH_MARKER = 1 << 11,  /* first word (or root) of a markers.tsv phrase */
+    WF_PH_ACTOR = 1 << 12,   /* first word of an actor phrase */
+    WF_PH_AGENT = 1 << 13,   /* first word of an agent phrase */
+    WF_PH_VERB = 1 << 14,    /* first word (or root) of a verb pattern */
+    WF_PH_CASUALTY = 1 << 15 /* first word (or root) of a casualty phrase */
+};
+
+/* More per-word facts (saksi_model.wflags2). */
+enum {
+    WF2_PLACE_NOUN = 1 << 0, /* first word of a place noun (distrik) */
+    WF2_FEATURE = 1 << 1     /* a geographic feature word (laut, gulf) */
 };
 
 
@@ -48,12 +58,51 @@ typedef struct {
     uint8_t lang;    /* WF_LANG_ID or WF_LANG_EN */
 } lang_cue;
 
+/* Where a dictionary entry is written (for the evidence of each event). */
+typedef struct {
+    uint32_t file;  /* index into saksi_model.rule_files */
+    uint32_t line;
+} rule_loc;
+
+/* A verb pattern (data/verbs/ *.tsv). Its head — the elements up to the
+ * first gap — is a path in the phrase trie whose value points here; the
+ * rest is matched after it, element by element. */
+#define VERB_GAP UINT32_MAX /* "...": up to three other words */
+typedef struct {
+    uint32_t cameo;   /* string id of the CAMEO code */
+    uint32_t rule;
+    uint32_t elem;    /* first element in saksi_model.velems */
+    uint16_t nelem;   /* all elements, gaps included */
+    uint16_t nhead;   /* the elements of the head */
+    uint16_t weight;  /* elements that are not gaps: the longest wins */
+    uint8_t lang;
+} verb_pattern;
+
+/* A CAMEO event code (data/cameo/codes.tsv). */
+typedef struct {
+    uint32_t code, name, plover; /* string ids */
+    float goldstein;
+    uint8_t quad;
+} cameo_info;
+
 struct saksi_model {
     char *data_dir;
+    saksi_interner strings; /* codes and names, case kept (not words) */
+    char **rule_files;      /* data file names, for rule_loc */
+    size_t nrule_files;
+    rule_loc *rules;
+    size_t nrules, cap_rules;
+    verb_pattern *verbs;
+    size_t nverbs, cap_verbs;
+    phrase_word *velems;
+    size_t nvelems, cap_velems;
+    cameo_info *cameo;      /* sorted by code string */
+    size_t ncameo, cap_cameo;
     lang_cue *cues;
     size_t ncues;
     saksi_interner words;  /* every word the data files name */
     uint16_t *wflags;      /* WF_* per word id; size words.n */
+    uint8_t *wflags2;      /* WF2_* per word id */
     size_t wflags_cap;
     /* (root, label) pairs Hunspell licenses: open addressing, 0 = empty */
     uint64_t *licenses;
@@ -62,6 +111,14 @@ struct saksi_model {
     lexicalized *lex;      /* sorted by word */
     size_t nlex;
     phrase_trie phrases;   /* numbers, time words, markers (multi-word) */
+};
+
+/* A verb pattern that matched but coded no event, for `saksi explain`. */
+struct coder_note {
+    size_t sentence;
+    size_t start, end;  /* the trigger */
+    const char *rule;   /* "data/verbs/id.tsv:57" */
+    const char *why;    /* "no actor in the clause" */
 };
 
 struct saksi_doc {
@@ -75,11 +132,25 @@ struct saksi_doc {
     size_t nments;
     int has_pub;              /* the article has a publication date */
     int64_t pub;              /* …as days since 1970-01-01 */
+    int has_last_day;         /* the last day a time expression named */
+    int64_t last_day;
+    saksi_actor *actors;      /* coder/actors.c */
+    struct actor_info *ainfo; /* …what the coder knows besides the code */
+    size_t nactors;
+    int32_t *tok_actor;       /* per token: the actor covering it, or -1 */
+    char home[4];             /* the article's home country, or "" */
+    saksi_event *events;      /* coder/events.c */
+    size_t nevents;
+    struct coder_note *notes; /* …verb matches that coded nothing, and why */
+    size_t nnotes, notes_cap;
+    saksi_place *places;      /* places/places.c */
+    size_t nplaces;
 };
 
 /* One memoized morphological analysis (see lang/morph.h). */
 typedef struct {
     uint32_t root, alt;
+    uint32_t base;  /* the word without its clitics: pengusahanya → pengusaha */
     uint16_t flags; /* 0: not computed yet */
     uint8_t naff;
     uint8_t aff[7];
@@ -121,6 +192,12 @@ static inline int saksi_model_root_labels(const saksi_model *m, uint32_t id)
 {
     return id < m->words.n ? m->nlabels[id] : 0;
 }
+/* The CAMEO entry of a code ("0256"), or NULL. */
+const cameo_info *saksi_model_cameo(const saksi_model *m, const char *code);
+/* Does a rule come from a file of people (data/actors/people.tsv)? */
+int saksi_model_rule_is_person(const saksi_model *m, uint32_t rule);
+/* A string of the model's string table ("" for a bad id). */
+const char *saksi_model_str(const saksi_model *m, uint32_t id);
 /* The lexicalized entry of a word, or NULL. */
 const lexicalized *saksi_model_lexicalized(const saksi_model *m,
                                            uint32_t word);
@@ -138,6 +215,9 @@ int saksi_tokenize(saksi_worker *w, struct saksi_doc *d);
 int saksi_segment(saksi_worker *w, struct saksi_doc *d);
 int saksi_morphology(saksi_worker *w, struct saksi_doc *d);
 int saksi_mentions(saksi_worker *w, struct saksi_doc *d);
+int saksi_actors(saksi_worker *w, struct saksi_doc *d);
+int saksi_places(saksi_worker *w, struct saksi_doc *d);
+int saksi_events(saksi_worker *w, struct saksi_doc *d);
 
 /* Quantity and time parsing at one token (lang/quantity.c, lang/timex.c):
  * the number of tokens consumed, 0 when there is no expression there. */

@@ -77,6 +77,9 @@ static const struct {
     {"langid", stage_langid},         /* sentences → languages */
     {"morphology", saksi_morphology}, /* Indonesian words → roots */
     {"mentions", saksi_mentions},     /* markers, quantities, times */
+    {"actors", saksi_actors},         /* who is named, with CAMEO codes */
+    {"places", saksi_places},         /* where: place names */
+    {"events", saksi_events},         /* who did what to whom */
 };
 
 size_t saksi_stage_count(void)
@@ -96,10 +99,9 @@ saksi_status saksi_begin(saksi_worker *w, const saksi_article *a)
     saksi_arena_reset(&w->arena);
     if (saksi_intern_count(&w->local) > LOCAL_WORDS_MAX) {
         saksi_intern_clear(&w->local);
-        /* analyses of local words name local ids: forget them too */
-        size_t keep = w->m->words.n < w->memo_cap ? w->m->words.n : w->memo_cap;
-        if (w->memo_cap > keep)
-            memset(w->memo + keep, 0, (w->memo_cap - keep) * sizeof *w->memo);
+        /* analyses name local ids (roots, bases): forget them all */
+        if (w->memo_cap)
+            memset(w->memo, 0, w->memo_cap * sizeof *w->memo);
     }
     struct saksi_doc *d = &w->doc;
     memset(d, 0, sizeof *d);

@@ -11,6 +11,7 @@
 #include "../core/hash.h"
 #include "../text/utf8.h"
 #include "datafile.h"
+#include "dict.h"
 #include "../lang/morph.h"
 
 #include <stdlib.h>
@@ -19,7 +20,7 @@
 #include "config.h" /* SAKSI_DATADIR, written by the Makefile from PREFIX */
 
 /* Interns a data word in its folded form and returns its id. */
-static uint32_t model_word(saksi_model *m, const char *s, size_t n)
+uint32_t model_word(saksi_model *m, const char *s, size_t n)
 {
     saksi_buf fold, scratch;
     saksi_buf_init(&fold);
@@ -45,6 +46,11 @@ static uint32_t model_word(saksi_model *m, const char *s, size_t n)
         if (!nl)
             return SAKSI_NO_WORD;
         m->nlabels = nl;
+        uint8_t *f2 = realloc(m->wflags2, cap);
+        if (!f2)
+            return SAKSI_NO_WORD;
+        m->wflags2 = f2;
+        memset(f2 + m->wflags_cap, 0, cap - m->wflags_cap);
         memset(f + m->wflags_cap, 0, (cap - m->wflags_cap) * sizeof *f);
         memset(nl + m->wflags_cap, 0, cap - m->wflags_cap);
         m->wflags_cap = cap;
@@ -52,8 +58,7 @@ static uint32_t model_word(saksi_model *m, const char *s, size_t n)
     return id;
 }
 
-static int need_fields(const datafile_entry *e, size_t n, char *err,
-                       size_t errlen)
+int need_fields(const datafile_entry *e, size_t n, char *err, size_t errlen)
 {
     if (e->nfields != n) {
         snprintf(err, errlen, "expected %zu TAB-separated fields, found %zu",
@@ -322,7 +327,7 @@ const lexicalized *saksi_model_lexicalized(const saksi_model *m, uint32_t word)
 
 /* ---- phrase tables: numbers, time words, markers -------------------- */
 
-static int parse_lang(const char *s, uint8_t *out)
+int parse_lang(const char *s, uint8_t *out)
 {
     if (strcmp(s, "*") == 0)
         *out = 0; /* any language */
@@ -337,8 +342,8 @@ static int parse_lang(const char *s, uint8_t *out)
 
 /* Splits a phrase at blanks into interned words; "@root" words match by
  * root. Returns the number of words, or -1 with a message. */
-static int phrase_words(saksi_model *m, const char *s, size_t n,
-                        phrase_word *out, size_t max, char *err, size_t errlen)
+int phrase_words(saksi_model *m, const char *s, size_t n, phrase_word *out,
+                 size_t max, char *err, size_t errlen)
 {
     size_t k = 0, i = 0;
     while (i < n) {
@@ -457,6 +462,22 @@ static const data_file DATA_FILES[] = {
     {"lang/numbers.tsv", load_numbers},
     {"lang/time.tsv", load_time},
     {"lang/markers.tsv", load_markers},
+    {"lang/casualties.tsv", load_casualty},
+    {"places/place-nouns.tsv", load_place_noun},
+    {"places/features.tsv", load_feature},
+    {"cameo/codes.tsv", load_cameo},
+    {"actors/countries.tsv", load_actor},
+    {"actors/country-extra.tsv", load_actor},
+    {"actors/metonyms.tsv", load_actor},
+    {"actors/regions.tsv", load_actor},
+    {"actors/igos.tsv", load_actor},
+    {"actors/groups.tsv", load_actor},
+    {"actors/institutions.tsv", load_actor},
+    {"actors/people.tsv", load_actor},
+    {"actors/indonesia.tsv", load_actor},
+    {"agents/id.tsv", load_agent},
+    {"agents/en.tsv", load_agent},
+    {"verbs/id.tsv", load_verb},
 };
 
 saksi_model *saksi_model_open(const char *data_dir, char *err, size_t errlen)
@@ -479,6 +500,7 @@ saksi_model *saksi_model_open(const char *data_dir, char *err, size_t errlen)
         return NULL;
     }
     saksi_intern_init(&m->words, 0);
+    saksi_intern_init(&m->strings, 0);
     phrase_init(&m->phrases);
     for (size_t i = 0; i < sizeof DATA_FILES / sizeof *DATA_FILES; i++) {
         if (datafile_read(data_dir, DATA_FILES[i].name, DATA_FILES[i].fn, m,
@@ -489,6 +511,10 @@ saksi_model *saksi_model_open(const char *data_dir, char *err, size_t errlen)
     }
     if (m->nlex)
         qsort(m->lex, m->nlex, sizeof *m->lex, cmp_lex);
+    if (coderdata_finish(m, err, errlen)) {
+        saksi_model_close(m);
+        return NULL;
+    }
     return m;
 }
 
@@ -498,8 +524,10 @@ void saksi_model_close(saksi_model *m)
         return;
     saksi_intern_free(&m->words);
     phrase_free(&m->phrases);
+    coderdata_free(m);
     free(m->wflags);
     free(m->nlabels);
+    free(m->wflags2);
     free(m->licenses);
     free(m->lex);
     free(m->cues);

@@ -7,6 +7,7 @@
  */
 #include "phrases.h"
 #include "../core/hash.h"
+#include "../lang/morph.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -135,35 +136,98 @@ int phrase_add(phrase_trie *t, const phrase_word *w, size_t n,
     return 0;
 }
 
-size_t phrase_match(const phrase_trie *t, const saksi_token *toks, size_t i,
-                    size_t end, phrase_hit *hits, size_t max)
+/* Does the token carry a verbal affix (meN-, di-, ber-, ter-, memper-,
+ * diper-, -kan, -i)? Codes as in lang/morph.h. */
+static int verbal(const saksi_token *t)
 {
-    size_t n = 0;
-    uint32_t node = 0;
+    for (int k = 0; k < t->n_affixes; k++) {
+        int a = t->affixes[k];
+        if (a == AFF_MEN || a == AFF_DI || a == AFF_TER || a == AFF_BER ||
+            a == AFF_MEMPER || a == AFF_DIPER || a == AFF_KAN || a == AFF_I)
+            return 1;
+    }
+    return 0;
+}
+
+typedef struct {
+    const phrase_trie *t;
+    const saksi_token *toks;
+    size_t i, end;
+    phrase_hit *hits;
+    size_t n, max;
+    int mode;
+} walk_ctx;
+
+/* Follows every edge a token allows (its word, its clitic-free form, its
+ * root as a word, its root), so that one dictionary's entry never hides
+ * another's: "menyerukan" as a word and "@seru" as a root both work. */
+static void walk(walk_ctx *w, size_t k, uint32_t node)
+{
+    if (k >= w->end || w->n >= w->max)
+        return;
+    const saksi_token *tk = &w->toks[k];
+    uint64_t keys[4];
+    size_t nk = 0;
+    keys[nk++] = edge_key(node, tk->word, 0);
+    if (tk->base && tk->base != tk->word)
+        keys[nk++] = edge_key(node, tk->base, 0);
+    if (w->mode != PM_STRICT && tk->root != tk->word && tk->root != tk->base &&
+        !(w->mode == PM_NOMINAL && verbal(tk)))
+        keys[nk++] = edge_key(node, tk->root, 0);
+    /* in function-word tables, "@root" means the verb forms of the root
+     * ("@tambah": menambahkan, not tambahan; "@jelas": menjelaskan, not
+     * jelas) */
+    if (w->mode != PM_STRICT || verbal(tk))
+        keys[nk++] = edge_key(node, tk->root, 1);
+    for (size_t q = 0; q < nk && w->n < w->max; q++) {
+        uint32_t next = edge_get(w->t, keys[q]);
+        if (next == UINT32_MAX)
+            continue;
+        if (w->t->first[next]) {
+            w->hits[w->n].len = k - w->i + 1;
+            w->hits[w->n].val = w->t->first[next];
+            w->n++;
+        }
+        walk(w, k + 1, next);
+    }
+}
+
+static size_t match(const phrase_trie *t, const saksi_token *toks, size_t i,
+                    size_t end, phrase_hit *hits, size_t max, int mode)
+{
     if (!t->nnodes)
         return 0;
-    for (size_t k = i; k < end && n < max; k++) {
-        uint32_t next = edge_get(t, edge_key(node, toks[k].word, 0));
-        if (next == UINT32_MAX)
-            next = edge_get(t, edge_key(node, toks[k].root, 1));
-        if (next == UINT32_MAX)
-            break;
-        node = next;
-        if (t->first[node]) {
-            hits[n].len = k - i + 1;
-            hits[n].val = t->first[node];
-            n++;
+    walk_ctx w = {t, toks, i, end, hits, 0, max, mode};
+    walk(&w, i, 0);
+    /* shortest first, as callers expect */
+    for (size_t a = 1; a < w.n; a++) {
+        phrase_hit x = hits[a];
+        size_t b = a;
+        while (b > 0 && hits[b - 1].len > x.len) {
+            hits[b] = hits[b - 1];
+            b--;
         }
+        hits[b] = x;
     }
-    return n;
+    return w.n;
+}
+
+size_t phrase_match(const phrase_trie *t, const saksi_token *toks, size_t i,
+                    size_t end, phrase_hit *hits, size_t max, int mode)
+{
+    return match(t, toks, i, end, hits, max, mode);
 }
 
 size_t phrase_find(const phrase_trie *t, const saksi_token *toks, size_t i,
                    size_t end, int table, int kind, saksi_lang lang,
                    const phrase_val **v)
 {
-    phrase_hit hits[8];
-    size_t n = phrase_match(t, toks, i, end, hits, 8);
+    phrase_hit hits[16];
+    /* the mode that the table's entries were written for */
+    int mode = table == PT_ACTOR || table == PT_AGENT ? PM_NOMINAL
+               : table == PT_VERB || table == PT_CASUALTY ? PM_ROOTS
+                                                          : PM_STRICT;
+    size_t n = match(t, toks, i, end, hits, 16, mode);
     while (n--) {
         for (uint32_t k = hits[n].val; k; k = t->vals[k].next) {
             const phrase_val *pv = &t->vals[k];
@@ -185,10 +249,13 @@ static const char *const NUMBER_KINDS[] = {
     "and", "of", NULL};
 static const char *const TIME_KINDS[] = {
     "weekday", "month", "day", "unit", "past", "next", "this", "last",
-    "future", "weekend", "lead", "part", "end", "decade", NULL};
+    "future", "weekend", "lead", "part", "end", "decade", "same", NULL};
 static const char *const MARKER_KINDS[] = {
     "negation", "future", "intent", "condition", "reporting", "reciprocal",
-    "pronoun", "denial", "clause", NULL};
+    "pronoun", "denial", "clause", "anaphor", "historical", "present",
+    "between", "toward", "by", "and", "place", "first-person", "personal",
+    "according", "purpose", "light", "preposition", "adverb", "relative",
+    NULL};
 
 int phrase_kind_code(int table, const char *name, size_t n)
 {
@@ -200,3 +267,4 @@ int phrase_kind_code(int table, const char *name, size_t n)
             return i + 1;
     return 0;
 }
+

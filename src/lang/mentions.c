@@ -12,6 +12,7 @@
 #include "../core/internal.h"
 #include "../core/date.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static int push(saksi_worker *w, struct saksi_doc *d, size_t *cap,
@@ -64,7 +65,7 @@ static unsigned mark(saksi_worker *w, struct saksi_doc *d,
         /* every category the phrase has */
         unsigned bits = 0;
         phrase_hit hits[8];
-        size_t nh = phrase_match(t, d->toks, i, end, hits, 8);
+        size_t nh = phrase_match(t, d->toks, i, end, hits, 8, PM_STRICT);
         for (size_t h = 0; h < nh; h++)
             if (hits[h].len == n)
                 for (uint32_t k = hits[h].val; k; k = t->vals[k].next)
@@ -137,6 +138,13 @@ int saksi_mentions(saksi_worker *w, struct saksi_doc *d)
             m.sentence = s->index;
             if (push(w, d, &cap, &m))
                 return -1;
+            if (m.kind == SAKSI_MENTION_TIME && m.precision == SAKSI_PREC_DAY) {
+                int y, mo, dd; /* "hari itu" will mean this day */
+                if (sscanf(m.date, "%d-%d-%d", &y, &mo, &dd) == 3) {
+                    d->has_last_day = 1;
+                    d->last_day = saksi_days_from_civil(y, mo, dd);
+                }
+            }
             i += n;
         }
         /* keep the sentence's mentions in text order (markers came first) */

@@ -445,8 +445,15 @@ static void set_whole(morph_t *out, uint32_t word, uint16_t flags)
     out->flags = MORPH_ANALYZED | flags;
 }
 
-/* Lexicalized words: root is the word, `alt` the deeper root, and the
- * affixes of its own derivation come first. */
+static int is_prefix(uint8_t a)
+{
+    return a >= AFF_MEN && a <= AFF_KAU;
+}
+
+/* Lexicalized words: root is the word, `alt` the deeper root. The affixes
+ * of the word's own derivation go inside those peeled off it: the word's
+ * prefixes, the lexicalized word's prefixes and suffixes, the word's
+ * suffixes (mengeluarkan: meN- ke- -kan). */
 static void apply_lexicalized(const saksi_model *m, morph_t *a)
 {
     const lexicalized *lx = saksi_model_lexicalized(m, a->root);
@@ -455,12 +462,13 @@ static void apply_lexicalized(const saksi_model *m, morph_t *a)
     a->alt = lx->alt;
     a->flags |= MORPH_LEXICALIZED;
     uint8_t aff[MORPH_MAX_AFFIXES];
-    int n = 0;
-    /* its prefixes, then the word's own prefixes/suffixes */
+    int n = 0, k = 0;
+    while (k < a->naff && is_prefix(a->aff[k]) && n < MORPH_MAX_AFFIXES)
+        aff[n++] = a->aff[k++];
     for (int i = 0; i < lx->naff && n < MORPH_MAX_AFFIXES; i++)
         aff[n++] = lx->aff[i];
-    for (int i = 0; i < a->naff && n < MORPH_MAX_AFFIXES; i++)
-        aff[n++] = a->aff[i];
+    while (k < a->naff && n < MORPH_MAX_AFFIXES)
+        aff[n++] = a->aff[k++];
     memcpy(a->aff, aff, (size_t)n);
     a->naff = (uint8_t)n;
 }
@@ -661,6 +669,22 @@ static const morph_memo *memo_get(saksi_worker *w, uint32_t word,
         e->flags = a.flags | MORPH_ANALYZED;
         e->naff = a.naff;
         memcpy(e->aff, a.aff, sizeof e->aff);
+        /* the base: the word with its trailing clitics and particles cut */
+        size_t cut = 0;
+        for (int k = a.naff; k-- > 0;) {
+            int x = a.aff[k];
+            if (x == AFF_REDUP)
+                break;
+            if (x < AFF_NYA || x > AFF_PUN)
+                break;
+            cut += strlen(AFFIX_NAMES[x]) - 1; /* "-nya" is 3 letters */
+        }
+        e->base = word;
+        if (cut && cut < n) {
+            uint32_t b = saksi_worker_word(w, norm, n - cut, NULL);
+            if (b != SAKSI_NO_WORD)
+                e->base = b;
+        }
     }
     return e;
 }
@@ -673,6 +697,7 @@ static const char *word_str(const saksi_worker *w, uint32_t id)
 
 static void set_plain(saksi_token *t)
 {
+    t->base = t->word;
     t->root = t->word;
     t->root_str = t->norm;
     t->root_alt = SAKSI_NO_ROOT;
@@ -690,6 +715,7 @@ static int set_analysis(saksi_worker *w, saksi_token *t, const morph_memo *e)
     t->morph = e->flags;
     t->n_affixes = e->naff;
     memcpy(t->affixes, e->aff, sizeof t->affixes);
+    t->base = e->base ? e->base : t->word;
     return t->root_str ? 0 : -1;
 }
 

@@ -118,7 +118,7 @@ static int hyphen_number(const ctx *c, const saksi_token *t, double *out)
         saksi_token probe = *t;
         probe.word = probe.root = id;
         phrase_hit hit;
-        if (!phrase_match(&c->m->phrases, &probe, 0, 1, &hit, 1))
+        if (!phrase_match(&c->m->phrases, &probe, 0, 1, &hit, 1, PM_STRICT))
             return 0;
         const phrase_val *pv = NULL;
         for (uint32_t k = hit.val; k; k = c->m->phrases.vals[k].next)

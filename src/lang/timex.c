@@ -272,13 +272,15 @@ static size_t count_at(const ctx *c, size_t i, double *value)
 {
     long v = int_at(c, i);
     if (v >= 0) {
+        if (v > 100000)
+            return 0;
         *value = (double)v;
         return 1;
     }
     saksi_mention q;
     size_t n = saksi_quantity_at(c->m, c->d, i, c->end, c->lang, &q);
-    if (!n || q.unknown || q.approx)
-        return 0;
+    if (!n || q.unknown || q.approx || q.value > 100000)
+        return 0; /* "two days ago", not "two million days" */
     *value = q.value;
     return n;
 }
@@ -297,6 +299,12 @@ static size_t core_at(const ctx *c, size_t j, saksi_mention *o, int led)
     if ((num = decade_at(c, j)) >= 0) {
         set_decade(o, num);
         return 1;
+    }
+    /* "hari itu": the day the text last named */
+    if ((n = find(c, j, TK_SAME, &v)) && c->d->has_last_day) {
+        set_day(o, c->d->last_day, SAKSI_PREC_DAY);
+        o->relative = 1;
+        return n;
     }
     /* relative days: kemarin, hari ini, besok, yesterday */
     if ((n = find(c, j, TK_DAY, &v))) {
