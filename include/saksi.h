@@ -235,6 +235,8 @@ const char *saksi_token_class_name(saksi_token_class c);
                                        a subject and its verb */
 #define SAKSI_MARK_RELATIVE 0x1000000 /* yang, which, who: a relative clause
                                          describing the noun before it */
+#define SAKSI_MARK_DISCARD 0x2000000 /* laga, Piala Dunia, striker: a sentence
+                                        about sport, not politics */
 
 typedef struct {
     size_t start, end;       /* byte span in the article text */

@@ -58,6 +58,8 @@ typedef struct {
     size_t act_first, act_end; /* the sentence's actors */
     long last_source;      /* the sentence's last event source */
     long *speakers;        /* per sentence: who reports in it, or -1 */
+    long fight[2];         /* the two sides of the last violent event */
+    size_t fight_sentence; /* …and where it was coded */
 } ctx;
 
 static int has_affix(const saksi_token *t, int aff)
@@ -399,7 +401,8 @@ static size_t passive_light_after(const ctx *c, size_t last)
         if (tok_marked(t, SAKSI_MARK_LIGHT) && has_affix(t, AFF_DI))
             return q;
         if (!tok_marked(t, SAKSI_MARK_RELATIVE | SAKSI_MARK_ANAPHOR |
-                               SAKSI_MARK_ADVERB) &&
+                               SAKSI_MARK_ADVERB | SAKSI_MARK_FUTURE |
+                               SAKSI_MARK_INTENT | SAKSI_MARK_NEGATION) &&
             t->cls != SAKSI_TOK_CAPITALIZED)
             return (size_t)-1; /* "serangan Selasa pagi itu diluncurkan" */
     }
@@ -615,15 +618,27 @@ static int sentence_past(const ctx *c, int *has_time)
     return past;
 }
 
+/* Is the condition word at token q "that" after a reporting verb? */
+static int reported_that(const ctx *c, size_t q)
+{
+    for (size_t k = q; k-- > c->first && k + 6 >= q;)
+        if (tok_marked(&c->d->toks[k], SAKSI_MARK_REPORTING))
+            return 1;
+    return 0;
+}
+
 static saksi_mood mood_of(const ctx *c, size_t head, const char **why,
                           int historical)
 {
     const saksi_token *toks = c->d->toks;
     size_t a, b;
     clause_of(c, head, &a, &b);
-    /* a condition anywhere before the verb in the sentence */
+    /* a condition anywhere before the verb in the sentence — unless it is
+     * "kalau"/"jika" used as "that" after a reporting verb ("menyampaikan
+     * kepada parlemen kalau …") */
     for (size_t q = c->first; q < head; q++)
-        if (tok_marked(&toks[q], SAKSI_MARK_CONDITION)) {
+        if (tok_marked(&toks[q], SAKSI_MARK_CONDITION) &&
+            !reported_that(c, q)) {
             *why = "hypothetical: a condition before the verb";
             return SAKSI_MOOD_HYPOTHETICAL;
         }
@@ -638,9 +653,18 @@ static saksi_mood mood_of(const ctx *c, size_t head, const char **why,
             *why = "negated: denied";
             return SAKSI_MOOD_NEGATED;
         }
-    for (size_t q = a; q < head; q++)
+    for (size_t q = a; q <= head; q++)
         if (tok_marked(&toks[q], SAKSI_MARK_FUTURE | SAKSI_MARK_INTENT)) {
-            *why = "future: a future or intent word before the verb";
+            *why = q == head ? "future: the event word itself is planned "
+                               "(dijadwalkan)"
+                             : "future: a future or intent word before the verb";
+            return SAKSI_MOOD_FUTURE;
+        }
+    /* "pertemuan itu akan dilakukan": between a noun and its light verb */
+    size_t pl = passive_light_after(c, head);
+    for (size_t q = head + 1; pl != (size_t)-1 && q < pl; q++)
+        if (tok_marked(&toks[q], SAKSI_MARK_FUTURE | SAKSI_MARK_INTENT)) {
+            *why = "future: a future word before the noun's light verb";
             return SAKSI_MOOD_FUTURE;
         }
     if (historical) {
@@ -1041,6 +1065,8 @@ static int code_casualties(ctx *c)
         }
         if (!q && victim < 0 && !cause_code)
             continue; /* "luka" alone: no count, no side */
+        if (kind == CK_LOSE && !q)
+            continue; /* "kehilangan basis operasinya": no one died */
         long count = q && !q->unknown ? (long)q->value : -1;
         /* the violent event of the sentence before it, else after */
         saksi_event *target = NULL;
@@ -1073,7 +1099,19 @@ static int code_casualties(ctx *c)
             target->why = fmt(c, "%s (casualties: %s)", target->why, rule);
             continue;
         }
-        /* a use of force against the victims' side */
+        /* a use of force against the victims' side. With no side named, the
+         * fight the text reported just before ("Serangan itu menewaskan 89
+         * orang"); with none, no event ("23 korban tewas" in a ferry
+         * accident) */
+        int from_fight = 0;
+        if (attacker < 0 && victim < 0 && c->fight[0] >= 0 &&
+            c->s->index - c->fight_sentence <= 2) {
+            attacker = c->fight[0];
+            victim = c->fight[1];
+            from_fight = 1;
+        }
+        if (attacker < 0 && victim < 0)
+            continue;
         saksi_event *e = new_event(c);
         if (!e)
             return -1;
@@ -1101,6 +1139,9 @@ static int code_casualties(ctx *c)
         e->rule = rule;
         e->why = fmt(c, "casualties: %s; victims %s", rule,
                      actor_text(c, e->target));
+        if (from_fight)
+            e->why = fmt(c, "%s; %s", e->why,
+                         "no side named: the fight reported just before");
         if (cause_code) {
             e->rule = coder_rule_string(c->w, m->verbs[cause.pattern].rule);
             e->why = fmt(c, "%s; the cause named after it (%s)", e->why,
@@ -1197,6 +1238,19 @@ static int symmetric_verb(const ctx *c, const vmatch *vm)
            strncmp(code, "145", 3) == 0;
 }
 
+/* The side actor k fought in the last violent event of the last three
+ * sentences, or -1. */
+static long opponent(const ctx *c, long k)
+{
+    if (c->fight[0] < 0 || c->s->index - c->fight_sentence > 3)
+        return -1;
+    if (same_code(c->d, c->fight[0], k))
+        return c->fight[1];
+    if (same_code(c->d, c->fight[1], k))
+        return c->fight[0];
+    return -1;
+}
+
 /* Events made of words about other events: statements, appeals, intents,
  * demands, disapproval, rejection, threats, protests (CAMEO 01-03, 10-14):
  * "berunjuk rasa menentang kenaikan harga" is one protest. */
@@ -1210,10 +1264,27 @@ static int speech_act(const char *code)
     return 0;
 }
 
+/* Is the sentence about sport (data/lang/markers.tsv, "discard")? */
+static int discarded(const ctx *c)
+{
+    for (size_t i = c->first; i < c->end; i++)
+        if (tok_marked(&c->d->toks[i], SAKSI_MARK_DISCARD))
+            return 1;
+    for (size_t k = 0; k < c->d->nments; k++) {
+        const saksi_mention *m = &c->d->ments[k];
+        if (m->sentence == c->s->index && m->kind == SAKSI_MENTION_MARKER &&
+            (m->markers & SAKSI_MARK_DISCARD))
+            return 1;
+    }
+    return 0;
+}
+
 static int code_sentence(ctx *c)
 {
     struct saksi_doc *d = c->d;
     const saksi_model *m = c->w->m;
+    if (discarded(c))
+        return 0;
     find_boundaries(c);
     find_claims(c);
     int has_time;
@@ -1321,6 +1392,19 @@ static int code_sentence(ctx *c)
                                             "named in a sentence next to it";
             }
         }
+        /* one side of a fight named: the other is who it fought just
+         * before ("Pagi tadi pasukan Irak mulai menyerang" after "tentara
+         * Irak gempur ISIS") */
+        if (violent(code) && (r.source < 0) != (r.target < 0)) {
+            long other = opponent(c, r.source >= 0 ? r.source : r.target);
+            if (other >= 0 && r.source < 0) {
+                r.source = other;
+                r.why_source = "the other side of the fight the text reports";
+            } else if (other >= 0) {
+                r.target = other;
+                r.why_target = "the other side of the fight the text reports";
+            }
+        }
         if (r.source < 0 && r.target < 0) {
             note_skip(c, &vm, "no actor for either side");
             continue; /* a verb with no actor is no event */
@@ -1385,6 +1469,12 @@ static int code_sentence(ctx *c)
                 e->target = tgt[y];
                 e->claimed_by = claim;
                 e->mood = mood;
+                if (violent(code) && src[x] >= 0 && tgt[y] >= 0 &&
+                    mood == SAKSI_MOOD_ASSERTED) {
+                    c->fight[0] = src[x];
+                    c->fight[1] = tgt[y];
+                    c->fight_sentence = c->s->index;
+                }
                 if (tm) {
                     memcpy(e->date, tm->date, sizeof e->date);
                     e->date_precision = tm->precision;
@@ -1424,6 +1514,7 @@ int saksi_events(saksi_worker *w, struct saksi_doc *d)
     d->nevents = 0;
     d->notes = NULL;
     d->nnotes = d->notes_cap = 0;
+    c.fight[0] = c.fight[1] = -1;
     c.speakers = saksi_arena_alloc(&w->arena,
                                    (d->nsents ? d->nsents : 1) * sizeof *c.speakers);
     if (!c.speakers)

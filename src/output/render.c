@@ -80,7 +80,8 @@ static const char *const MARK_NAMES[] = {
     "reciprocal", "pronoun", "denial", "clause",    "anaphor",
     "historical", "present", "between", "toward",   "by",
     "and",        "place",   "first-person", "personal", "according",
-    "purpose",    "light",   "preposition", "adverb", "relative"};
+    "purpose",    "light",   "preposition", "adverb", "relative",
+    "discard"};
 #define NMARKS (sizeof MARK_NAMES / sizeof *MARK_NAMES)
 
 static void write_markers(saksi_buf *b, unsigned markers)
