@@ -237,6 +237,8 @@ const char *saksi_token_class_name(saksi_token_class c);
                                          describing the noun before it */
 #define SAKSI_MARK_DISCARD 0x2000000 /* laga, Piala Dunia, striker: a sentence
                                         about sport, not politics */
+#define SAKSI_MARK_RECEIVE 0x4000000 /* mendapat, menuai, menerima: the event
+                                        noun after it comes to the subject */
 
 typedef struct {
     size_t start, end;       /* byte span in the article text */

@@ -466,6 +466,13 @@ static int role_is(const saksi_actor *a, const char *role)
     return 0;
 }
 
+/* A role of the state's own forces and officials. */
+static int state_role(const char *role)
+{
+    return strcmp(role, "MIL") == 0 || strcmp(role, "COP") == 0 ||
+           strcmp(role, "GOV") == 0 || strcmp(role, "SPY") == 0;
+}
+
 /* Is actor k a fitting antecedent for a pronoun? Persons and officials for
  * dia/ia/beliau; anything with a code for mereka/pihaknya. */
 static int fits(const struct saksi_doc *d, size_t k, int personal)
@@ -631,8 +638,11 @@ static void resolve(ctx *c, size_t from)
                          d->ainfo[q].kind == AK_COMPOSED) && x->code[0] &&
                         strncmp(x->code, "IGO", 3) != 0 &&
                         strncmp(x->code, "NGO", 3) != 0 &&
-                        strncmp(x->code, "IMG", 3) != 0)
-                        ctry = x->code;
+                        strncmp(x->code, "IMG", 3) != 0 &&
+                        !(state_role(i->role) &&
+                          (role_is(x, "REF") || role_is(x, "CVL"))))
+                        ctry = x->code; /* not the refugees' country for
+                                           "tentara" */
                 }
                 if (!ctry && d->home[0])
                     ctry = d->home;

@@ -426,13 +426,14 @@ static int noun_is_event(const ctx *c, size_t h, size_t last)
         const saksi_token *b = &toks[p - 1];
         if (tok_marked(b, SAKSI_MARK_PREPOSITION))
             return 0;
-        if (tok_marked(b, SAKSI_MARK_LIGHT))
+        if (tok_marked(b, SAKSI_MARK_LIGHT | SAKSI_MARK_RECEIVE))
             return 1;
         /* the object of another verb: "mengecam serangan Israel" is about
          * an attack, "mengawasi gencatan senjata" about a ceasefire */
         if (has_affix(b, AFF_MEN) && !tok_marked(b, SAKSI_MARK_REPORTING))
             return 0;
-        if (p > c->first + 1 && tok_marked(&toks[p - 2], SAKSI_MARK_LIGHT))
+        if (p > c->first + 1 &&
+            tok_marked(&toks[p - 2], SAKSI_MARK_LIGHT | SAKSI_MARK_RECEIVE))
             return 1; /* melakukan serangan udara, mengeluarkan kritik keras */
     }
     for (size_t q = last + 1; q < c->end && q <= last + 6; q++) {
@@ -752,6 +753,16 @@ static long subject_beyond(const ctx *c, size_t a, int *relative)
     return -1;
 }
 
+/* The receiving verb right before the event noun at token h (mendapat
+ * kecaman, menuai kritik keras is h-1 or h-2), or (size_t)-1. */
+static size_t received_at(const ctx *c, size_t h)
+{
+    for (size_t q = h; q-- > c->first && q + 2 >= h;)
+        if (tok_marked(&c->d->toks[q], SAKSI_MARK_RECEIVE))
+            return q;
+    return (size_t)-1;
+}
+
 /* "menyesalkan ancaman yang diluncurkan Korut": an object the clause
  * ending at b describes by its author, in a relative clause right after. */
 static long relative_author(const ctx *c, size_t b, const char **why)
@@ -783,8 +794,22 @@ static roles find_roles(ctx *c, const vmatch *vm)
     /* the object may stand inside the pattern ("menyerang kepolisian
      * Myanmar dengan pisau"): look from the end of the head on */
     size_t after = vm->head + c->w->m->verbs[vm->pattern].nhead;
-    if (is_noun(h)) {
+    if (is_noun(h) || (h->n_affixes == 0 && received_at(c, vm->head) != (size_t)-1)) {
         after = vm->last + 1; /* the whole pattern is the noun phrase */
+        size_t rv = received_at(c, vm->head);
+        if (rv != (size_t)-1) {
+            /* "Myanmar menuai kecaman dari PBB": PBB → Myanmar */
+            r.target = left_in(c, a, rv);
+            r.why_target = "the subject who receives the event (mendapat, menuai)";
+            if (r.target < 0) {
+                r.target = subject_beyond(c, a, &r.relative);
+                r.why_target = "the subject who receives the event, before an "
+                               "apposition";
+            }
+            r.source = right_in(c, after, b);
+            r.why_source = "the author after the received event (dari X)";
+            return r;
+        }
         /* pertempuran antara A dan B */
         for (size_t q = after; q < c->end && q < after + 6; q++) {
             if (tok_marked(&d->toks[q], SAKSI_MARK_BETWEEN)) {
