@@ -444,6 +444,11 @@ static int noun_is_event(const ctx *c, size_t h, size_t last)
     }
     if (passive_light_after(c, last) != (size_t)-1)
         return 1; /* "penangkapan dilakukan Tim Tekab" */
+    /* "Serangan itu menewaskan …": the event the text has been reporting,
+     * as the subject of its clause */
+    if (last + 1 < c->end && tok_marked(&toks[last + 1], SAKSI_MARK_ANAPHOR) &&
+        (p == c->first || c->boundary[p - 1 - c->first]))
+        return 1;
     long a = actor_after(c, last + 1, 1);
     return a >= 0 && c->d->ainfo[a].kind != AK_PRONOUN;
 }
@@ -1420,6 +1425,13 @@ static int code_sentence(ctx *c)
         /* one side of a fight named: the other is who it fought just
          * before ("Pagi tadi pasukan Irak mulai menyerang" after "tentara
          * Irak gempur ISIS") */
+        if (violent(code) && r.source < 0 && r.target < 0 &&
+            c->fight[0] >= 0 && c->s->index - c->fight_sentence <= 3) {
+            /* "Serangan itu …": the fight the text has been reporting */
+            r.source = c->fight[0];
+            r.target = c->fight[1];
+            r.why_source = r.why_target = "the fight the text reports";
+        }
         if (violent(code) && (r.source < 0) != (r.target < 0)) {
             long other = opponent(c, r.source >= 0 ? r.source : r.target);
             if (other >= 0 && r.source < 0) {
