@@ -727,6 +727,13 @@ static long subject_beyond(const ctx *c, size_t a, int *relative)
     /* "…, dan mempertanyakan": coordinated, it shares the subject before */
     if (a < c->end && tok_marked(&toks[a], SAKSI_MARK_AND))
         return -1;
+    /* "Trump …, setelah terlebih dahulu mengunjungi Jepang": a subordinate
+     * clause without a subject of its own has the sentence's */
+    size_t sub = a > c->first && c->boundary[a - 1 - c->first] ? a - 1 : a;
+    if (sub > c->first && sub < c->end &&
+        tok_marked(&toks[sub], SAKSI_MARK_PREPOSITION) &&
+        !tok_marked(&toks[sub], SAKSI_MARK_RELATIVE))
+        return sentence_subject(c, sub);
     size_t x = a;
     for (int hop = 0; hop < 3; hop++) {
         if (x <= c->first + 1 || !is_punct(&toks[x - 1], ','))
