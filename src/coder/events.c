@@ -166,14 +166,35 @@ static int is_punct(const saksi_token *t, char ch)
 
 static void find_boundaries(ctx *c)
 {
+    const saksi_token *toks = c->d->toks;
     for (size_t i = c->first; i < c->end; i++) {
-        const saksi_token *t = &c->d->toks[i];
+        const saksi_token *t = &toks[i];
         c->boundary[i - c->first] =
             is_punct(t, ',') || is_punct(t, ';') || is_punct(t, ':') ||
             t->cls == SAKSI_TOK_QUOTE || (t->cls == SAKSI_TOK_PUNCT &&
                                           (t->norm[0] == '-' ||
                                            (unsigned char)t->norm[0] == 0xE2)) ||
             tok_marked(t, SAKSI_MARK_CLAUSE | SAKSI_MARK_REPORTING);
+    }
+    /* scare quotes inside a clause ("mengecam “serangan sistematis”
+     * aparat …"): a short quoted phrase with no punctuation in it, inside
+     * the sentence, cuts nothing */
+    for (size_t i = c->first + 1; i < c->end; i++) {
+        if (toks[i].cls != SAKSI_TOK_QUOTE)
+            continue;
+        size_t j = i + 1;
+        while (j < c->end && j <= i + 5 && toks[j].cls != SAKSI_TOK_QUOTE &&
+               toks[j].cls != SAKSI_TOK_PUNCT)
+            j++;
+        if (j < c->end && j > i + 1 && j <= i + 5 &&
+            toks[j].cls == SAKSI_TOK_QUOTE && j + 1 < c->end &&
+            toks[j + 1].cls != SAKSI_TOK_PUNCT &&
+            !tok_marked(&toks[j + 1], SAKSI_MARK_REPORTING) &&
+            toks[i - 1].cls != SAKSI_TOK_PUNCT) {
+            c->boundary[i - c->first] = 0;
+            c->boundary[j - c->first] = 0;
+            i = j;
+        }
     }
 }
 
@@ -379,6 +400,19 @@ static int is_noun(const saksi_token *t)
     return has_affix(t, AFF_AN) || has_affix(t, AFF_PEN) ||
            (t->morph & SAKSI_MORPH_ANALYZED && t->n_affixes == 0 &&
             !(t->morph & SAKSI_MORPH_LEXICON));
+}
+
+/* Is the head at token i a noun here? A bare root right after a quote or
+ * "dan" is one too ("“teror fisik …”", "pelanggaran dan teror"): bare roots
+ * serve as verbs only in headlines. */
+static int head_is_noun(const ctx *c, size_t i)
+{
+    const saksi_token *t = &c->d->toks[i];
+    if (is_noun(t))
+        return 1;
+    return t->n_affixes == 0 && i > c->first &&
+           (c->d->toks[i - 1].cls == SAKSI_TOK_QUOTE ||
+            tok_marked(&c->d->toks[i - 1], SAKSI_MARK_AND));
 }
 
 static int is_passive(const saksi_token *t)
@@ -806,7 +840,8 @@ static roles find_roles(ctx *c, const vmatch *vm)
     /* the object may stand inside the pattern ("menyerang kepolisian
      * Myanmar dengan pisau"): look from the end of the head on */
     size_t after = vm->head + c->w->m->verbs[vm->pattern].nhead;
-    if (is_noun(h) || (h->n_affixes == 0 && received_at(c, vm->head) != (size_t)-1)) {
+    if (head_is_noun(c, vm->head) ||
+        (h->n_affixes == 0 && received_at(c, vm->head) != (size_t)-1)) {
         after = vm->last + 1; /* the whole pattern is the noun phrase */
         size_t rv = received_at(c, vm->head);
         if (rv != (size_t)-1) {
@@ -1261,6 +1296,16 @@ static long quote_speaker(const ctx *c)
     return -1;
 }
 
+/* Is actor k missing, or a role noun with no country to give it ("pria"
+ * in an article that names no country)? */
+static int countryless(const struct saksi_doc *d, long k)
+{
+    if (k < 0)
+        return 1;
+    const struct actor_info *i = &d->ainfo[k];
+    return i->role_only && strcmp(d->actors[k].code, i->role) == 0;
+}
+
 /* A verb whose two sides do the same to each other: meeting, negotiating,
  * cooperating, fighting, done together (ber- verbs and bare roots: bertemu,
  * berperang, bentrok). */
@@ -1397,7 +1442,7 @@ static int code_sentence(ctx *c)
             i = vm.last;
             continue;
         }
-        if (is_noun(&d->toks[i]) && !noun_is_event(c, i, vm.last)) {
+        if (head_is_noun(c, i) && !noun_is_event(c, i, vm.last)) {
             note_skip(c, &vm, "a noun with neither a light verb before it nor "
                               "its author after it, or the object of a verb");
             i = vm.last; /* its words are used up ("operasi tangkap tangan") */
@@ -1448,6 +1493,11 @@ static int code_sentence(ctx *c)
                 r.target = other;
                 r.why_target = "the other side of the fight the text reports";
             }
+        }
+        if (countryless(d, r.source) && countryless(d, r.target)) {
+            note_skip(c, &vm, "no country for either side (a role noun alone "
+                              "in an article that names no country)");
+            continue;
         }
         if (r.source < 0 && r.target < 0) {
             note_skip(c, &vm, "no actor for either side");
