@@ -152,6 +152,11 @@ static int is_person(const saksi_model *m, const phrase_val *v)
            v->to != INT32_MAX;
 }
 
+static int is_punct1(const saksi_token *t, char ch)
+{
+    return t->cls == SAKSI_TOK_PUNCT && t->norm_len == 1 && t->norm[0] == ch;
+}
+
 static int is_comma(const saksi_token *t)
 {
     return t->cls == SAKSI_TOK_PUNCT && t->norm_len == 1 && t->norm[0] == ',';
@@ -187,6 +192,35 @@ static int name_word(const ctx *c, size_t i)
     if (saksi_model_starts(c->w->m, t, WF_PH_ACTOR | WF_PH_AGENT))
         return 0;
     return !in_mention(c->d, i);
+}
+
+/* An unknown person's name at token i: capitalized words the lexicon does
+ * not hold (Mimin, Kawamura, Rami Abdel Rahman), or an all-capitals
+ * initialism in brackets' company ("YIK (31)"). Returns the end token, or
+ * i. */
+static size_t unknown_name(const ctx *c, size_t i, size_t end, size_t first)
+{
+    const struct saksi_doc *d = c->d;
+    size_t j = i;
+    while (j < end && j < i + MAX_NAME_WORDS && name_word(c, j) &&
+           !(d->toks[j].morph & SAKSI_MORPH_LEXICON))
+        j++;
+    if (j == i && d->toks[i].cls == SAKSI_TOK_ACRONYM && d->toks[i].norm_len <= 4 &&
+        !d->toks[i].markers)
+        j = i + 1; /* initials of a suspect: "YIK (31)" */
+    /* only with the age after it, as Indonesian reports name private
+     * persons ("Rendi (35)", "YIK (31)"): a capitalized word alone is as
+     * often a club, a product or a place */
+    if (!(j > i && j + 2 < end && is_punct1(&d->toks[j], '(') &&
+          d->toks[j + 1].cls == SAKSI_TOK_NUMBER && is_punct1(&d->toks[j + 2], ')')))
+        return i;
+    if (j > i && place_before(d, i, first))
+        return i; /* "di Diyarbakir": a place */
+    const saksi_model *m = c->w->m;
+    if (j > i && i > first && m->wflags2 && d->toks[i - 1].word < m->words.n &&
+        (m->wflags2[d->toks[i - 1].word] & (WF2_PLACE_NOUN | WF2_FEATURE)))
+        return i; /* "Selat Hormuz", "Kota Diyarbakir": a place */
+    return j;
 }
 
 /* The words of a name right at token i (at most MAX_NAME_WORDS). */
@@ -324,6 +358,18 @@ static int find_in_sentence(ctx *c, const saksi_sentence *s)
             } else {
                 info.kind = AK_AGENT; /* polisi: the home country's */
                 info.role_only = 1;
+                /* "tersangka Waheed", "warga bernama …": a person the
+                 * dictionaries do not know, named after the role */
+                size_t rn = 0;
+                while (j + rn < end && rn < MAX_NAME_WORDS && name_word(c, j + rn) &&
+                       !(d->toks[j + rn].morph & SAKSI_MORPH_LEXICON))
+                    rn++;
+                if (rn) {
+                    name_from = j;
+                    name_n = rn;
+                    info.person = 1;
+                    j += rn;
+                }
             }
             info.plural = 1;
         } else if (an) {
@@ -354,6 +400,17 @@ static int find_in_sentence(ctx *c, const saksi_sentence *s)
         } else if (tok_marked(&d->toks[i], SAKSI_MARK_PRONOUN)) {
             info.kind = AK_PRONOUN;
             j = i + 1;
+        } else if ((j = unknown_name(c, i, end, first)) > i) {
+            /* "Polisi menangkap YIK", "membebaskan Mimin": a person the
+             * dictionaries do not know — a civilian of the country the
+             * text is about */
+            info.kind = AK_AGENT;
+            info.role_only = 1;
+            info.person = 1;
+            info.unknown = 1;
+            snprintf(info.role, sizeof info.role, "CVL");
+            name_from = i;
+            name_n = j - i;
         } else {
             i++;
             continue;

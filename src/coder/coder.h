@@ -29,6 +29,7 @@ struct actor_info {
     uint32_t rule;     /* model rule of the dictionary entry */
     uint32_t agent_rule; /* the role noun's rule (same noun, same actor) */
     uint8_t person;    /* a named person (data/actors/people.tsv …) */
+    uint8_t unknown;   /* a name no dictionary knows: a civilian */
     char role[4];      /* the role of a role noun, "GOV" */
 };
 
