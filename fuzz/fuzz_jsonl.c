@@ -55,6 +55,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         saksi_write_sentences(doc, sink);
         saksi_write_tokens(doc, sink);
+        saksi_write_mentions(doc, sink);
+        saksi_write_events(doc, sink);
     }
     saksi_reader_free(r);
     fclose(f);

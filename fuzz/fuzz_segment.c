@@ -16,6 +16,7 @@
 
 static saksi_model *model;
 static saksi_worker *worker;
+static FILE *sink;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -31,6 +32,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         abort();
     }
     worker = saksi_worker_new(model);
+    sink = fopen("/dev/null", "w");
+    if (!worker || !sink)
+        abort();
     return 0;
 }
 
@@ -97,6 +101,39 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!t->root_str || t->n_affixes > 7)
             abort();
     }
+    /* actors inside their sentence; events with valid actors, their
+     * trigger inside their sentence, a known CAMEO code and rule */
+    size_t na = saksi_doc_actor_count(d);
+    for (size_t i = 0; i < na; i++) {
+        const saksi_actor *x = saksi_doc_actor(d, i);
+        const saksi_sentence *s = saksi_doc_sentence(d, x->sentence);
+        if (!s || x->first_token < s->first_token || x->n_tokens == 0 ||
+            x->first_token + x->n_tokens > s->first_token + s->n_tokens ||
+            x->start >= x->end || x->end > size ||
+            (x->antecedent >= 0 && (size_t)x->antecedent >= na))
+            abort();
+    }
+    for (size_t i = 0; i < saksi_doc_event_count(d); i++) {
+        const saksi_event *e = saksi_doc_event(d, i);
+        const saksi_sentence *s = saksi_doc_sentence(d, e->sentence);
+        if (!s || e->start != s->start || e->end != s->end ||
+            e->head_start < s->start || e->head_end > s->end ||
+            e->head_start >= e->head_end)
+            abort();
+        if ((e->source >= 0 && (size_t)e->source >= na) ||
+            (e->target >= 0 && (size_t)e->target >= na) ||
+            (e->claimed_by >= 0 && (size_t)e->claimed_by >= na) ||
+            (e->source < 0 && e->target < 0))
+            abort();
+        if (strlen(e->cameo) < 2 || !e->rule || !e->why)
+            abort();
+        if (e->place >= 0 && (size_t)e->place >= saksi_doc_place_count(d))
+            abort();
+    }
+    /* the writers run over all of it */
+    saksi_write_events(d, sink);
+    saksi_write_places(d, sink);
+    saksi_write_explain(d, sink);
     free(text);
     return 0;
 }

@@ -1176,6 +1176,10 @@ static int code_casualties(ctx *c)
          * orang"); with none, no event ("23 korban tewas" in a ferry
          * accident) */
         int from_fight = 0;
+        if (attacker >= 0 && !d->actors[attacker].code[0])
+            attacker = -1; /* "dia" nothing resolved */
+        if (victim >= 0 && !d->actors[victim].code[0])
+            victim = -1;
         if (attacker < 0 && victim < 0 && c->fight[0] >= 0 &&
             c->s->index - c->fight_sentence <= 2) {
             attacker = c->fight[0];
@@ -1494,6 +1498,13 @@ static int code_sentence(ctx *c)
                 r.why_target = "the other side of the fight the text reports";
             }
         }
+        /* a pronoun nothing resolved ("saya" with no speaker) is no actor */
+        if (r.source >= 0 && !d->actors[r.source].code[0] &&
+            d->ainfo[r.source].kind != AK_DYAD)
+            r.source = -1;
+        if (r.target >= 0 && !d->actors[r.target].code[0] &&
+            d->ainfo[r.target].kind != AK_DYAD)
+            r.target = -1;
         if (countryless(d, r.source) && countryless(d, r.target)) {
             note_skip(c, &vm, "no country for either side (a role noun alone "
                               "in an article that names no country)");
@@ -1553,6 +1564,8 @@ static int code_sentence(ctx *c)
                     continue;
                 if (src[x] >= 0 && tgt[y] >= 0 && same_code(d, src[x], tgt[y]))
                     continue; /* an actor acting on itself is no event */
+                if (src[x] < 0 && tgt[y] < 0)
+                    continue; /* "semua pihak" with no sides named: no one */
                 saksi_event *e = new_event(c);
                 if (!e)
                     return -1;
