@@ -48,7 +48,17 @@ TESTS_A   := $(TEST_SRC:tests/unit/%.c=$(BA)/tests/%)
 .PHONY: FORCE all demo deps check test test-asan bench fuzz fuzz-run install \
         uninstall clean
 
-all: $(B)/libsaksi.a $(B)/libsaksi.so $(B)/saksi
+all: $(B)/libsaksi.a $(B)/libsaksi.so $(B)/saksi data/places/gazetteer.idx
+
+# The gazetteer's binary index (src/places/gazetteer.c), rebuilt when its
+# text files change; saksi reads the text files when it is missing.
+GAZ_TSV := $(wildcard data/places/gazetteer.tsv data/places/countries.tsv \
+                      data/places/admin1.tsv data/places/regions.tsv \
+                      data/places/idn-areas.tsv)
+$(B)/gzindex: tools/gzindex.c $(B)/libsaksi.a
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $^ $(LDFLAGS) $(LDLIBS)
+data/places/gazetteer.idx: $(B)/gzindex $(GAZ_TSV)
+	$(B)/gzindex data
 
 # The installed data directory is compiled into the library; config.h is
 # rewritten only when PREFIX changes, so that only then does model.c rebuild.

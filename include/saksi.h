@@ -239,6 +239,8 @@ const char *saksi_token_class_name(saksi_token_class c);
                                         about sport, not politics */
 #define SAKSI_MARK_RECEIVE 0x4000000 /* mendapat, menuai, menerima: the event
                                         noun after it comes to the subject */
+#define SAKSI_MARK_DIRECTION 0x8000000 /* utara, bagian, northern, of: may
+                                          stand between "di" and a place */
 
 typedef struct {
     size_t start, end;       /* byte span in the article text */

@@ -111,6 +111,7 @@ struct saksi_model {
     lexicalized *lex;      /* sorted by word */
     size_t nlex;
     phrase_trie phrases;   /* numbers, time words, markers (multi-word) */
+    struct saksi_gazetteer *gaz; /* places (places/gazetteer.c) */
 };
 
 /* A verb pattern that matched but coded no event, for `saksi explain`. */

@@ -25,6 +25,14 @@ int datafile_read(const char *dir, const char *name, datafile_fn fn,
         snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
         return -1;
     }
+    int rc = datafile_read_stream(f, path, name, fn, ctx, err, errlen);
+    fclose(f);
+    return rc;
+}
+
+int datafile_read_stream(FILE *f, const char *path, const char *name,
+                         datafile_fn fn, void *ctx, char *err, size_t errlen)
+{
     char *line = NULL;
     size_t cap = 0;
     ssize_t got;
@@ -84,6 +92,5 @@ int datafile_read(const char *dir, const char *name, datafile_fn fn,
     }
 done:
     free(line);
-    fclose(f);
     return rc;
 }

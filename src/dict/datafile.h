@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+#include <stdio.h>
+
 #define DATAFILE_MAX_FIELDS 16
 
 typedef struct {
@@ -30,5 +32,9 @@ typedef int (*datafile_fn)(void *ctx, const datafile_entry *e, char *err,
 /* Reads dir/name. Returns 0, or -1 with "data/name:line: message" in err. */
 int datafile_read(const char *dir, const char *name, datafile_fn fn,
                   void *ctx, char *err, size_t errlen);
+
+/* Reads an open stream the same way; `path` names it in messages. */
+int datafile_read_stream(FILE *f, const char *path, const char *name,
+                         datafile_fn fn, void *ctx, char *err, size_t errlen);
 
 #endif

@@ -7,6 +7,7 @@
  * saksi_model_open returns, nothing in the model changes: workers on any
  * number of threads read it without locks.
  */
+#include "../places/gazetteer.h"
 #include "../core/internal.h"
 #include "../core/hash.h"
 #include "../text/utf8.h"
@@ -515,6 +516,10 @@ saksi_model *saksi_model_open(const char *data_dir, char *err, size_t errlen)
         saksi_model_close(m);
         return NULL;
     }
+    if (!(m->gaz = gz_load(data_dir, err, errlen))) {
+        saksi_model_close(m);
+        return NULL;
+    }
     return m;
 }
 
@@ -525,6 +530,7 @@ void saksi_model_close(saksi_model *m)
     saksi_intern_free(&m->words);
     phrase_free(&m->phrases);
     coderdata_free(m);
+    gz_free(m->gaz);
     free(m->wflags);
     free(m->nlabels);
     free(m->wflags2);
