@@ -154,7 +154,7 @@ fuzz-run: fuzz
 	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    build/fuzz/corpus-$$n fuzz/seeds/$$n fuzz/seeds/regress || exit 1; done
 
-install: all
+install: all $(B)/gzindex
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
 	  $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig \
 	  $(DESTDIR)$(PREFIX)/share/saksi $(DESTDIR)$(PREFIX)/share/man/man1
@@ -166,6 +166,7 @@ install: all
 	install -m 644 include/saksi.h $(DESTDIR)$(PREFIX)/include/saksi.h
 	cd data && find . -type f -name '*.tsv' -exec install -D -m 644 {} \
 	  $(DESTDIR)$(PREFIX)/share/saksi/{} \;
+	$(B)/gzindex $(DESTDIR)$(PREFIX)/share/saksi
 	install -m 644 docs/saksi.1 $(DESTDIR)$(PREFIX)/share/man/man1/saksi.1
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
 	  saksi.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/saksi.pc

@@ -11,11 +11,17 @@
  * is "cold" (every distinct word analysed); later runs are memoized.
  * Prints median, min and max of each figure in MB/s, sentences/s and, for
  * morphology, Indonesian words/s, and each median's ratio to the floor.
- * With --json, appends one line per figure to FILE.
+ * With --json, appends one line per figure to FILE. Also the gazetteer
+ * alone: loading its binary index (mmap) and its text files, the time and
+ * the memory each takes.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "saksi.h"
 #include "core/internal.h"
+#include "places/gazetteer.h"
+
+#include <malloc.h>
+#include <sys/stat.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,6 +173,72 @@ static figure summarize(const char *name, double *t, int n, double units,
     return f;
 }
 
+/* The gazetteer alone: load time by index and by text files (median of
+ * `runs`), and the memory each holds: heap bytes allocated (mallinfo2) and,
+ * for the index, the bytes mapped from the file (read-only, shared between
+ * processes, paged in as names are looked up). */
+typedef struct {
+    double idx_ms[3], text_ms[3]; /* median, min, max */
+    double idx_heap_mb, text_heap_mb, idx_file_mb;
+    size_t entries;
+} gz_figures;
+
+static double heap_now(void)
+{
+    struct mallinfo2 mi = mallinfo2();
+    return (double)mi.uordblks + (double)mi.hblkhd;
+}
+
+static int bench_gazetteer(const char *dir, int runs, gz_figures *out)
+{
+    char err[512];
+    double *ti = malloc((size_t)runs * sizeof *ti);
+    double *tt = malloc((size_t)runs * sizeof *tt);
+    memset(out, 0, sizeof *out);
+    for (int r = 0; r < runs; r++) {
+        double h = heap_now(), t = now();
+        saksi_gazetteer *g = gz_load(dir, err, sizeof err);
+        ti[r] = now() - t;
+        if (!g) {
+            fprintf(stderr, "bench: %s\n", err);
+            free(ti);
+            free(tt);
+            return -1;
+        }
+        out->idx_heap_mb = (heap_now() - h) / 1e6;
+        out->entries = gz_count(g);
+        gz_free(g);
+        h = heap_now();
+        t = now();
+        g = gz_load_text(dir, err, sizeof err);
+        tt[r] = now() - t;
+        if (!g) {
+            fprintf(stderr, "bench: %s\n", err);
+            free(ti);
+            free(tt);
+            return -1;
+        }
+        out->text_heap_mb = (heap_now() - h) / 1e6;
+        gz_free(g);
+    }
+    qsort(ti, (size_t)runs, sizeof *ti, cmp_double);
+    qsort(tt, (size_t)runs, sizeof *tt, cmp_double);
+    double a[3] = {ti[runs / 2], ti[0], ti[runs - 1]};
+    double b[3] = {tt[runs / 2], tt[0], tt[runs - 1]};
+    for (int k = 0; k < 3; k++) {
+        out->idx_ms[k] = a[k] * 1e3;
+        out->text_ms[k] = b[k] * 1e3;
+    }
+    char path[4200];
+    snprintf(path, sizeof path, "%s/places/gazetteer.idx", dir);
+    struct stat st;
+    if (stat(path, &st) == 0)
+        out->idx_file_mb = (double)st.st_size / 1e6;
+    free(ti);
+    free(tt);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     int runs = 5;
@@ -268,6 +340,16 @@ int main(int argc, char **argv)
            "pipeline %.4f s)\n",
            "  morphology (cold)", cold_morph, mb / cold_morph, "-",
            (double)id_words / cold_morph, "id words", cold_total);
+    gz_figures gzf;
+    const char *gdir = dir ? dir : getenv("SAKSI_DATA");
+    int gz_ok = bench_gazetteer(gdir, runs, &gzf) == 0;
+    if (gz_ok) {
+        printf("gazetteer (%zu entries): index (mmap) %.2f ms (%.2f-%.2f), heap %.1f MB, "
+               "file %.1f MB mapped; text files %.0f ms (%.0f-%.0f), heap %.1f MB\n",
+               gzf.entries, gzf.idx_ms[0], gzf.idx_ms[1], gzf.idx_ms[2],
+               gzf.idx_heap_mb, gzf.idx_file_mb, gzf.text_ms[0], gzf.text_ms[1],
+               gzf.text_ms[2], gzf.text_heap_mb);
+    }
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     printf("peak RSS %.1f MB (the corpus is held in memory)\n",
@@ -308,6 +390,16 @@ int main(int argc, char **argv)
                     commit ? commit : "", machine ? machine : "",
                     cname ? cname : "", runs, startup[runs / 2], startup[0],
                     startup[runs - 1]);
+            if (gz_ok)
+                fprintf(f,
+                        "{\"commit\":\"%s\",\"machine\":\"%s\",\"stage\":\"gazetteer load\","
+                        "\"runs\":%d,\"entries\":%zu,\"index_ms\":[%.3f,%.3f,%.3f],"
+                        "\"index_heap_mb\":%.2f,\"index_file_mb\":%.2f,"
+                        "\"text_ms\":[%.1f,%.1f,%.1f],\"text_heap_mb\":%.2f}\n",
+                        commit ? commit : "", machine ? machine : "", runs, gzf.entries,
+                        gzf.idx_ms[0], gzf.idx_ms[1], gzf.idx_ms[2], gzf.idx_heap_mb,
+                        gzf.idx_file_mb, gzf.text_ms[0], gzf.text_ms[1], gzf.text_ms[2],
+                        gzf.text_heap_mb);
             fclose(f);
         }
     }

@@ -241,6 +241,9 @@ const char *saksi_token_class_name(saksi_token_class c);
                                         noun after it comes to the subject */
 #define SAKSI_MARK_DIRECTION 0x8000000 /* utara, bagian, northern, of: may
                                           stand between "di" and a place */
+#define SAKSI_MARK_ROUTE 0x10000000 /* dari, from, to, into: a place may follow
+                                       (a weaker cue than "di": an actor may
+                                       follow too) */
 
 typedef struct {
     size_t start, end;       /* byte span in the article text */

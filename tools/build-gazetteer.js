@@ -168,8 +168,24 @@ function splitKind(name) {
   return [/^KOTA/i.test(m[1]) ? 'kota' : 'kabupaten', title(m[2])];
 }
 
+// Indonesia's provinces by name → their GeoNames admin1 code, from our own
+// data/places/admin1.tsv (the names of the idn-area-data provinces).
+function provinceCodes() {
+  const codes = new Map();
+  const file = out('admin1.tsv');
+  if (!fs.existsSync(file)) return codes;
+  for (const l of fs.readFileSync(file, 'utf8').split('\n')) {
+    const f = l.split('\t');
+    if (f[0] !== 'IDN' || f.length < 3) continue;
+    for (const n of f[2].split('|')) codes.set(n.toLowerCase(), f[1]);
+  }
+  return codes;
+}
+
 function buildIdn() {
-  // GeoNames places of Indonesia by folded name, to give each area a point
+  // GeoNames places of Indonesia by folded name, to give each area a point:
+  // a place of the same name in the same province only (there are many
+  // Kutarajas and Singkils)
   const txt = fs.readFileSync(out('gazetteer.tsv'), 'utf8').split('\n');
   const byName = new Map();
   for (const l of txt) {
@@ -182,10 +198,13 @@ function buildIdn() {
       byName.get(k).push({id: f[0], lat: f[1], lon: f[2], admin1: f[4], pop: Number(f[6])});
     }
   }
-  const best = (name) => {
+  const pcodes = provinceCodes();
+  const provinceOf = new Map(); // idn-area-data province code → GeoNames admin1
+  const best = (name, admin1) => {
     const c = byName.get(name.toLowerCase());
-    if (!c) return null;
-    return c.slice().sort((a, b) => b.pop - a.pop)[0];
+    if (!c || !admin1) return null;
+    const inside = c.filter((x) => x.admin1 === admin1);
+    return inside.sort((a, b) => b.pop - a.pop)[0] || null;
   };
   const lines = [
     "# idn-areas.tsv — Indonesia's provinces, regencies (kabupaten) and cities (kota),",
@@ -198,12 +217,16 @@ function buildIdn() {
   ];
   let n = 0;
   const put = (code, level, name, parent) => {
-    const g = best(name);
+    const g = level === 'province' ? null
+      : best(name, provinceOf.get(code.split('.')[0]));
     lines.push([code, level, name, parent || '-', g ? g.id : '-', g ? g.lat : '-',
                 g ? g.lon : '-'].join('\t'));
     n++;
   };
-  for (const p of csv('provinces.csv')) put(p.code, 'province', title(p.name), '');
+  for (const p of csv('provinces.csv')) {
+    provinceOf.set(p.code, pcodes.get(title(p.name).toLowerCase()));
+    put(p.code, 'province', title(p.name), '');
+  }
   for (const r of csv('regencies.csv')) {
     const [kind, name] = splitKind(r.name);
     put(r.code, kind || 'kabupaten', name, r.province_code);

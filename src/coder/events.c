@@ -629,6 +629,12 @@ static long place_near(const ctx *c, size_t i)
                                          : i - p->first_token;
         if (p->first_token >= a && p->first_token < b)
             dist /= 4; /* the clause's own place first */
+        /* the most precise place: a town before its province, its country,
+         * or a sea ("di resor Laut Hitam Sochi" is in Sochi) */
+        dist += p->precision == SAKSI_PLACE_POINT ? 0
+                : p->precision == SAKSI_PLACE_ADMIN ? 3 : 6;
+        if (!p->country[0])
+            dist += 6;
         if (dist < bestd) {
             bestd = dist;
             best = (long)k;

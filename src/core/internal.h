@@ -38,7 +38,8 @@ enum {
 /* More per-word facts (saksi_model.wflags2). */
 enum {
     WF2_PLACE_NOUN = 1 << 0, /* first word of a place noun (distrik) */
-    WF2_FEATURE = 1 << 1     /* a geographic feature word (laut, gulf) */
+    WF2_FEATURE = 1 << 1,    /* a geographic feature word (laut, gulf) */
+    WF2_FACILITY = 1 << 2    /* a facility or street word (jalan, RS) */
 };
 
 

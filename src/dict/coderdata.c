@@ -412,6 +412,25 @@ int load_feature(void *ctx, const datafile_entry *e, char *err, size_t errlen)
     return 0;
 }
 
+/* word<TAB>lang: a facility or street word ("Jalan", "RS", "Polres"): a
+ * name after it is the facility's, not a place of its own */
+int load_facility(void *ctx, const datafile_entry *e, char *err, size_t errlen)
+{
+    saksi_model *m = ctx;
+    uint8_t lang;
+    if (need_fields(e, 2, err, errlen))
+        return -1;
+    if (parse_lang(e->field[1], &lang)) {
+        snprintf(err, errlen, "language must be 'id', 'en' or '*'");
+        return -1;
+    }
+    uint32_t id = model_word(m, e->field[0], e->len[0]);
+    if (id == SAKSI_NO_WORD)
+        return oom(err, errlen);
+    m->wflags2[id] |= WF2_FACILITY;
+    return 0;
+}
+
 static const saksi_model *sort_model;
 
 static int cmp_cameo(const void *a, const void *b)

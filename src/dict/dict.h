@@ -27,6 +27,8 @@ int load_casualty(void *ctx, const datafile_entry *e, char *err,
                   size_t errlen);
 int load_place_noun(void *ctx, const datafile_entry *e, char *err,
                     size_t errlen);
+int load_facility(void *ctx, const datafile_entry *e, char *err,
+                  size_t errlen);
 int load_feature(void *ctx, const datafile_entry *e, char *err,
                  size_t errlen);
 /* Checks what can only be checked once everything is loaded (every verb's

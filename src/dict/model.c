@@ -466,6 +466,7 @@ static const data_file DATA_FILES[] = {
     {"lang/casualties.tsv", load_casualty},
     {"places/place-nouns.tsv", load_place_noun},
     {"places/features.tsv", load_feature},
+    {"places/facilities.tsv", load_facility},
     {"cameo/codes.tsv", load_cameo},
     {"actors/countries.tsv", load_actor},
     {"actors/country-extra.tsv", load_actor},

@@ -255,7 +255,7 @@ static const char *const MARKER_KINDS[] = {
     "pronoun", "denial", "clause", "anaphor", "historical", "present",
     "between", "toward", "by", "and", "place", "first-person", "personal",
     "according", "purpose", "light", "preposition", "adverb", "relative",
-    "discard", "receive", "direction", NULL};
+    "discard", "receive", "direction", "route", NULL};
 
 int phrase_kind_code(int table, const char *name, size_t n)
 {

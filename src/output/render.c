@@ -81,7 +81,7 @@ static const char *const MARK_NAMES[] = {
     "historical", "present", "between", "toward",   "by",
     "and",        "place",   "first-person", "personal", "according",
     "purpose",    "light",   "preposition", "adverb", "relative",
-    "discard",    "receive", "direction"};
+    "discard",    "receive", "direction", "route"};
 #define NMARKS (sizeof MARK_NAMES / sizeof *MARK_NAMES)
 
 static void write_markers(saksi_buf *b, unsigned markers)

@@ -59,7 +59,7 @@ typedef struct {
 typedef struct {
     char country[4];
     char code[12];
-    double lat, lon;
+    double lat, lon;   /* the sums of its towns' coordinates */
     uint32_t n;
     int32_t entry; /* its admin1 entry, or -1 */
 } gz_region_sum;
@@ -83,6 +83,9 @@ struct saksi_gazetteer {
     size_t sum_mask;
     saksi_buf fold, scratch;
     int finished;
+    uint32_t country0, ncountry; /* the countries' entries, by alpha-3 */
+    struct { char code[16]; int32_t entry; } *areas; /* idn-areas codes */
+    size_t nareas, capareas;
     char *blob;            /* loaded from the index: everything lives here */
     size_t blob_len;
     int mapped;            /* …mapped from the file, else malloc'd */
@@ -404,6 +407,13 @@ oom:
 static int load_country(void *ctx, const datafile_entry *e, char *err, size_t len)
 {
     saksi_gazetteer *g = ctx;
+    if (!g->ncountry)
+        g->country0 = (uint32_t)g->n;
+    else if (g->country0 + g->ncountry != g->n ||
+             strcmp(g->e[g->n - 1].country, e->field[0]) >= 0) {
+        snprintf(err, len, "countries must come together, sorted by code");
+        return -1;
+    }
     double lat, lon;
     if (e->nfields != 4 || !is_alpha3(e->field[0], e->len[0]) || !e->len[3]) {
         snprintf(err, len, "expected alpha3, lat, lon, names");
@@ -427,6 +437,7 @@ static int load_country(void *ctx, const datafile_entry *e, char *err, size_t le
         snprintf(err, len, "out of memory");
         return -1;
     }
+    g->ncountry++;
     return 0;
 }
 
@@ -447,6 +458,9 @@ static int load_admin1(void *ctx, const datafile_entry *e, char *err, size_t len
     }
     gz_entry p;
     memset(&p, 0, sizeof p);
+    /* the mean of its towns: measured against our gold, nearer the points
+     * people give a region than the middle of its towns' box (which a town
+     * with an outdated code stretches) or their median */
     p.lat = (float)(r->lat / r->n);
     p.lon = (float)(r->lon / r->n);
     memcpy(p.country, e->field[0], 4);
@@ -518,6 +532,44 @@ static int load_region(void *ctx, const datafile_entry *e, char *err, size_t len
     return 0;
 }
 
+/* The entry an Indonesian area code stands for (provinces: their admin1
+ * entry), or -1. Codes come in file order, parents first. */
+static int32_t area_entry(const saksi_gazetteer *g, const char *code)
+{
+    for (size_t i = g->nareas; i-- > 0;)
+        if (strcmp(g->areas[i].code, code) == 0)
+            return g->areas[i].entry;
+    return -1;
+}
+
+static int remember_area(saksi_gazetteer *g, const char *code, int32_t entry)
+{
+    if (strlen(code) >= sizeof g->areas[0].code)
+        return 0;
+    if (grow((void **)&g->areas, &g->capareas, g->nareas + 1, sizeof *g->areas))
+        return -1;
+    snprintf(g->areas[g->nareas].code, sizeof g->areas[0].code, "%s", code);
+    g->areas[g->nareas++].entry = entry;
+    return 0;
+}
+
+/* The admin1 entry of Indonesia named `name` ("Papua"), or -1. */
+static int32_t province_named(saksi_gazetteer *g, const char *name, size_t n)
+{
+    saksi_buf_clear(&g->fold);
+    if (saksi_fold(name, n, &g->fold, &g->scratch))
+        return -1;
+    long k = find_key(g, g->fold.data, g->fold.len, NULL, NULL);
+    if (k < 0)
+        return -1;
+    for (uint32_t p = g->k[k].head; p != UINT32_MAX; p = g->post[p].next) {
+        const gz_entry *x = &g->e[g->post[p].entry];
+        if (x->kind == GZ_ADMIN1 && strcmp(x->country, "IDN") == 0)
+            return (int32_t)g->post[p].entry;
+    }
+    return -1;
+}
+
 /* code level name parent geonameid lat lon */
 static int load_area(void *ctx, const datafile_entry *e, char *err, size_t len)
 {
@@ -527,8 +579,15 @@ static int load_area(void *ctx, const datafile_entry *e, char *err, size_t len)
         return -1;
     }
     const char *level = e->field[1];
-    if (strcmp(level, "province") == 0)
-        return 0; /* provinces come from admin1.tsv, with their centre */
+    if (strcmp(level, "province") == 0) {
+        /* provinces come from admin1.tsv, with their centre: remember which
+         * is which, for the regencies and districts under them */
+        if (remember_area(g, e->field[0], province_named(g, e->field[2], e->len[2]))) {
+            snprintf(err, len, "out of memory");
+            return -1;
+        }
+        return 0;
+    }
     if (strcmp(level, "kabupaten") && strcmp(level, "kota") &&
         strcmp(level, "kecamatan")) {
         snprintf(err, len, "unknown level '%s'", level);
@@ -552,11 +611,22 @@ static int load_area(void *ctx, const datafile_entry *e, char *err, size_t len)
     }
     memcpy(p.country, "IDN", 4);
     p.admin1 = -1;
+    /* its parent: the province (an admin1 entry) or the regency */
+    int32_t parent = area_entry(g, e->field[3]);
+    if (parent >= 0) {
+        const gz_entry *pe = &g->e[parent];
+        p.admin1 = pe->kind == GZ_ADMIN1 ? parent : pe->admin1;
+        if (isnan(p.lat)) { /* no point of its own: its parent's */
+            p.lat = pe->lat;
+            p.lon = pe->lon;
+        }
+    }
     p.kind = GZ_AREA;
     p.precision = strcmp(level, "kota") == 0 ? SAKSI_PLACE_POINT : SAKSI_PLACE_ADMIN;
     p.rank = strcmp(level, "kecamatan") == 0 ? 1 : 3;
     long k = add_entry(g, &p, e->field[2], e->len[2]);
-    if (k < 0 || index_name(g, e->field[2], e->len[2], (uint32_t)k)) {
+    if (k < 0 || index_name(g, e->field[2], e->len[2], (uint32_t)k) ||
+        remember_area(g, e->field[0], (int32_t)k)) {
         snprintf(err, len, "out of memory");
         return -1;
     }
@@ -647,6 +717,9 @@ int gz_finish(saksi_gazetteer *g, char *err, size_t errlen)
     g->npost = g->cappost = 0;
     free(g->sum_slots);
     g->sum_slots = NULL;
+    free(g->areas);
+    g->areas = NULL;
+    g->nareas = g->capareas = 0;
     saksi_buf_free(&g->fold);
     saksi_buf_free(&g->scratch);
     g->finished = 1;
@@ -687,13 +760,13 @@ static int presize(saksi_gazetteer *g, FILE *f)
  * trusted: then the text files are read instead. */
 
 #define GZ_MAGIC "SAKSIGZ1"
-enum { GZ_VERSION = 1, GZ_NSTAMP = 2 * (sizeof FILES / sizeof *FILES) };
+enum { GZ_VERSION = 2, GZ_NSTAMP = 2 * (sizeof FILES / sizeof *FILES) };
 
 typedef struct {
     char magic[8];
     uint32_t version, endian;
     uint64_t stamp[GZ_NSTAMP];
-    uint64_t n, nk, npost, names_len, keys_len, nslots;
+    uint64_t n, nk, npost, names_len, keys_len, nslots, country0, ncountry;
     uint64_t off_e, off_names, off_keys, off_k, off_flat, off_slots, total;
 } gz_header;
 
@@ -742,6 +815,8 @@ int gz_write_index(const saksi_gazetteer *g, const char *dir, const char *path,
     h.names_len = g->names.len + 1;
     h.keys_len = g->keys.len + 1;
     h.nslots = g->mask + 1;
+    h.country0 = g->country0;
+    h.ncountry = g->ncountry;
     uint64_t off = align8(sizeof h);
     h.off_e = off;
     off = align8(off + h.n * sizeof *g->e);
@@ -840,8 +915,14 @@ saksi_gazetteer *gz_from_index(char *b, size_t len, const uint64_t *stamp,
     g->nflat = h.npost;
     g->slots = (gz_slot *)(void *)(b + h.off_slots);
     g->mask = h.nslots - 1;
+    if (h.ncountry > h.n || h.country0 > h.n - h.ncountry)
+        goto bad2;
+    g->country0 = (uint32_t)h.country0;
+    g->ncountry = (uint32_t)h.ncountry;
     g->finished = 1;
     return g;
+bad2:
+    free(g);
 bad:
     release(b, len, mapped);
     return NULL;
@@ -939,6 +1020,7 @@ void gz_free(saksi_gazetteer *g)
     free(g->flat);
     free(g->sums);
     free(g->sum_slots);
+    free(g->areas);
     saksi_buf_free(&g->fold);
     saksi_buf_free(&g->scratch);
     free(g);
@@ -970,4 +1052,21 @@ const char *gz_name(const saksi_gazetteer *g, const gz_entry *e)
 size_t gz_count(const saksi_gazetteer *g)
 {
     return g->n;
+}
+
+long gz_country(const saksi_gazetteer *g, const char *alpha3)
+{
+    size_t lo = 0, hi = g->ncountry;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const gz_entry *e = &g->e[g->country0 + mid];
+        int c = strncmp(e->country, alpha3, 3);
+        if (!c)
+            return (long)(g->country0 + mid);
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
 }

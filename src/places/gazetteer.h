@@ -62,6 +62,8 @@ size_t gz_lookup(const saksi_gazetteer *g, const char *key, size_t n,
 const gz_entry *gz_entry_at(const saksi_gazetteer *g, uint32_t i);
 const char *gz_name(const saksi_gazetteer *g, const gz_entry *e);
 size_t gz_count(const saksi_gazetteer *g);
+/* The entry of the country with ISO alpha-3 code `alpha3`, or -1. */
+long gz_country(const saksi_gazetteer *g, const char *alpha3);
 
 /* The longest name a lookup may be, in words. */
 enum { GZ_MAX_WORDS = 5 };

@@ -23,6 +23,7 @@
  */
 #include "../coder/coder.h"
 #include "gazetteer.h"
+#include "../lang/morph.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -37,6 +38,9 @@ typedef struct {
     char ctry[32][4];
     int weight[32];
     size_t nctry;
+    /* the places resolved so far: a name near them is near them */
+    uint32_t seen[32];
+    size_t nseen;
     saksi_buf key;
 } ctx;
 
@@ -60,6 +64,27 @@ static int push(ctx *c, const saksi_place *p)
 static int capitalized(const saksi_token *t)
 {
     return t->cls == SAKSI_TOK_CAPITALIZED || t->cls == SAKSI_TOK_ACRONYM;
+}
+
+/* The words of a name from token i: capitalized ones, and what is written
+ * onto them ("Cox's Bazar", "Tel Aviv-Yafo"), at most GZ_MAX_WORDS. */
+static size_t name_len(const struct saksi_doc *d, size_t i, size_t end)
+{
+    size_t run = 0;
+    while (i + run < end && run < GZ_MAX_WORDS) {
+        const saksi_token *t = &d->toks[i + run];
+        int touching = run && t->start == d->toks[i + run - 1].end &&
+                       t->cls != SAKSI_TOK_PUNCT && i + run + 1 < end &&
+                       capitalized(&d->toks[i + run + 1]);
+        /* "Jammu and Kashmir", "Bosnia dan Herzegovina": a conjunction
+         * inside a name (the lookup decides whether it is one) */
+        int inner = run && tok_marked(t, SAKSI_MARK_AND) && i + run + 1 < end &&
+                    capitalized(&d->toks[i + run + 1]);
+        if (!capitalized(t) && !touching && !inner)
+            break;
+        run++;
+    }
+    return run;
 }
 
 static void init_place(saksi_place *p, const struct saksi_doc *d, size_t s,
@@ -119,17 +144,64 @@ static const char *key_of(ctx *c, size_t a, size_t b, size_t *n)
     return c->key.oom ? NULL : c->key.data;
 }
 
-enum { CUE_NONE = 0, CUE_WORD, CUE_NOUN, CUE_DATELINE };
+enum { CUE_NONE = 0, CUE_WORD, CUE_NOUN, CUE_DATELINE, CUE_ROUTE, CUE_LIST };
 
 typedef struct {
     uint32_t entry;
     double score;
 } choice;
 
+static double km(double lat1, double lon1, double lat2, double lon2)
+{
+    const double r = 3.14159265358979 / 180;
+    double a = sin((lat2 - lat1) * r / 2), b = sin((lon2 - lon1) * r / 2);
+    double h = a * a + cos(lat1 * r) * cos(lat2 * r) * b * b;
+    return 2 * 6371 * asin(h < 1 ? sqrt(h) : 1);
+}
+
+/* How well candidate e fits the place next to it, `near` ("Kutaraja, Banda
+ * Aceh": the Kutaraja in Banda Aceh's province, near it). */
+static double near_fit(const ctx *c, const gz_entry *e, const gz_entry *near)
+{
+    if (!near || !e->country[0] || memcmp(near->country, e->country, 3) != 0)
+        return 0;
+    double s = 6; /* its country */
+    if (near->kind == GZ_ADMIN1 && e->admin1 >= 0 &&
+        gz_entry_at(c->g, (uint32_t)e->admin1) == near)
+        s += 6; /* in that province */
+    else if (near->admin1 >= 0 && near->admin1 == e->admin1)
+        s += 5; /* in the same province as that town */
+    else if (!isnan(e->lat) && !isnan(near->lat) && near->kind != GZ_COUNTRY &&
+             km(e->lat, e->lon, near->lat, near->lon) < 150)
+        s += 4;
+    return s;
+}
+
+/* How well candidate e fits the places the article named before it. */
+static double seen_fit(const ctx *c, const gz_entry *e)
+{
+    double best = 0;
+    for (size_t k = 0; k < c->nseen; k++) {
+        const gz_entry *x = gz_entry_at(c->g, c->seen[k]);
+        if (!x || x == e || x->kind == GZ_COUNTRY)
+            continue;
+        double s = 0;
+        if (e->admin1 >= 0 && (e->admin1 == x->admin1 ||
+                               gz_entry_at(c->g, (uint32_t)e->admin1) == x))
+            s = 3;
+        else if (!isnan(e->lat) && !isnan(x->lat) &&
+                 km(e->lat, e->lon, x->lat, x->lon) < 150)
+            s = 2;
+        if (s > best)
+            best = s;
+    }
+    return best;
+}
+
 /* The best entry of `n` candidates for a mention with cue `cue` whose
  * place noun asks for precision `want` (-1: any). */
 static choice choose(const ctx *c, const uint32_t *ids, size_t n, int cue,
-                     int want, const char *near_country)
+                     int want, const gz_entry *near)
 {
     choice best = {UINT32_MAX, -1e9};
     for (size_t i = 0; i < n; i++) {
@@ -138,7 +210,7 @@ static choice choose(const ctx *c, const uint32_t *ids, size_t n, int cue,
             continue;
         double s = log10((double)e->population + 1.0) + e->rank;
         switch (e->kind) {
-        case GZ_COUNTRY: s += 12; break;
+        case GZ_COUNTRY: s += 15; break; /* "Mexico" is the country */
         case GZ_ADMIN1: s += 7; break;
         case GZ_REGION: s += 6; break;
         case GZ_AREA: s += e->precision == SAKSI_PLACE_ADMIN ? 3 : 4; break;
@@ -148,9 +220,8 @@ static choice choose(const ctx *c, const uint32_t *ids, size_t n, int cue,
             int w = country_weight(c, e->country);
             if (w)
                 s += 4 + (w > 3 ? 3 : w);
-            if (near_country && memcmp(near_country, e->country, 3) == 0)
-                s += 8; /* "Kenyam, Papua" */
         }
+        s += near_fit(c, e, near) + seen_fit(c, e);
         if (want >= 0 && e->precision == want)
             s += 3; /* kabupaten X: the regency */
         if (cue == CUE_NONE && e->kind == GZ_PLACE && e->population < 1000)
@@ -247,35 +318,255 @@ static size_t lookup_at(ctx *c, size_t i, size_t max, const uint32_t **ids,
     return 0;
 }
 
-/* The country of a place named right after a comma at token b ("Kenyam,
- * Papua", "Lachin, Azerbaijan"), or NULL. */
-static const char *next_country(ctx *c, size_t b, size_t end)
+/* Is token t a facility or street word ("Jalan", "RS", "Polres")? */
+static int facility_word(const ctx *c, const saksi_token *t)
+{
+    const saksi_model *m = c->w->m;
+    return m->wflags2 && t->word < m->words.n && (m->wflags2[t->word] & WF2_FACILITY);
+}
+
+/* Does a facility word stand right before token i ("Jln. Medan", "pabrik
+ * Semen Padang")? */
+static int after_facility(const ctx *c, size_t i, size_t first)
+{
+    for (size_t k = i; k-- > first && k + 3 >= i;) {
+        const saksi_token *t = &c->d->toks[k];
+        if (facility_word(c, t))
+            return 1;
+        if (!(t->cls == SAKSI_TOK_PUNCT && t->norm_len == 1 && t->norm[0] == '.') &&
+            !capitalized(t))
+            return 0;
+    }
+    return 0;
+}
+
+/* Does a place noun start at token i ("Kabupaten", "Kota")? */
+static int starts_place_noun(ctx *c, size_t i, size_t end, saksi_lang lang)
+{
+    const saksi_model *m = c->w->m;
+    const saksi_token *t = &c->d->toks[i];
+    if (!(m->wflags2 && t->word < m->words.n && (m->wflags2[t->word] & WF2_PLACE_NOUN)))
+        return 0;
+    const phrase_val *v;
+    size_t n = phrase_find(&m->phrases, c->d->toks, i, end, PT_PLACE, 0, lang, &v);
+    if (!(n > 0 && i + n < end && capitalized(&c->d->toks[i + n])))
+        return 0;
+    /* "Kepulauan Riau", "Kota Gaza": the noun is part of a province's or a
+     * region's own name */
+    const uint32_t *ids;
+    size_t nids;
+    size_t run = name_len(c->d, i, end);
+    if (c->g && run > n && lookup_at(c, i, run, &ids, &nids) > n)
+        for (size_t k = 0; k < nids; k++) {
+            const gz_entry *e = gz_entry_at(c->g, ids[k]);
+            if (e && (e->kind == GZ_ADMIN1 || e->kind == GZ_REGION || e->kind == GZ_COUNTRY))
+                return 0;
+        }
+    return 1;
+}
+
+/* Is token i inside a time expression ("in August", "pada Senin")? */
+static int in_time(const struct saksi_doc *d, size_t i)
+{
+    for (size_t k = 0; k < d->nments; k++) {
+        const saksi_mention *m = &d->ments[k];
+        if (m->kind == SAKSI_MENTION_TIME && m->first_token <= i &&
+            i < m->first_token + m->n_tokens)
+            return 1;
+    }
+    return 0;
+}
+
+/* Does a country, province or region name start at token i ("Kenyam
+ * Papua", not "Kanye West": West is a town somewhere too)? */
+static int names_place(ctx *c, size_t i, size_t end)
+{
+    size_t run = name_len(c->d, i, end);
+    const uint32_t *ids;
+    size_t nids;
+    if (!run || !lookup_at(c, i, run, &ids, &nids))
+        return 0;
+    for (size_t k = 0; k < nids; k++) {
+        const gz_entry *e = gz_entry_at(c->g, ids[k]);
+        if (e && (e->kind == GZ_COUNTRY || e->kind == GZ_ADMIN1 || e->kind == GZ_REGION))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is the name at token i (or its place noun) part of a longer name: a
+ * capitalized word or an actor's words right before it ("Kombes Ahmad",
+ * "AJI Kota Jayapura", "Polda Papua", "masyarakat Kota Bandung")? */
+static int inside_name(const ctx *c, size_t i, size_t first)
+{
+    const struct saksi_doc *d = c->d;
+    size_t k = i;
+    while (k > first && starts_place_noun((ctx *)c, k - 1, d->ntoks, SAKSI_LANG_ID))
+        k--;
+    if (k > first && d->toks[k - 1].cls == SAKSI_TOK_PUNCT)
+        return 0;
+    if (k == first)
+        return 0;
+    if (d->nplaces && covered(d, 0, k - 1))
+        return 0; /* "Laut Hitam Sochi": a place before it */
+    const saksi_token *t = &d->toks[k - 1];
+    long a = d->tok_actor[k - 1];
+    if (a >= 0 && !d->ainfo[a].place && d->ainfo[a].kind != AK_PRONOUN)
+        return 1;
+    return capitalized(t) && k - 1 > first;
+}
+
+/* Is token i-1 a noun the name at i modifies ("negara-negara Eropa",
+ * "masyarakat Papua"): a lower-case word with no verb prefix and no
+ * function? A verb before it ("mengguncang Sulawesi") makes it a place. */
+static int after_noun(const struct saksi_doc *d, size_t i, size_t first)
+{
+    if (i == first)
+        return 0;
+    const saksi_token *t = &d->toks[i - 1];
+    if (t->cls != SAKSI_TOK_WORD || t->markers)
+        return 0;
+    for (int k = 0; k < t->n_affixes; k++)
+        if (t->affixes[k] == AFF_MEN || t->affixes[k] == AFF_DI ||
+            t->affixes[k] == AFF_BER || t->affixes[k] == AFF_TER)
+            return 0;
+    return 1;
+}
+
+/* The next member of a list after a place ending at token j ("India,
+ * Nepal and Bangladesh"): its first token, or (size_t)-1. */
+static size_t list_after(const struct saksi_doc *d, size_t j, size_t end)
+{
+    size_t k = j;
+    while (k < end && k < j + 2 &&
+           ((d->toks[k].cls == SAKSI_TOK_PUNCT && d->toks[k].norm_len == 1 &&
+             (d->toks[k].norm[0] == ',' || d->toks[k].norm[0] == '-')) ||
+            tok_marked(&d->toks[k], SAKSI_MARK_AND)))
+        k++;
+    return k > j && k < end && capitalized(&d->toks[k]) ? k : (size_t)-1;
+}
+
+/* The place named right after a comma at token b ("Kenyam, Papua",
+ * "Lachin, Azerbaijan"): its most prominent entry, or NULL. */
+static const gz_entry *next_place(ctx *c, size_t b, size_t end)
 {
     const struct saksi_doc *d = c->d;
     if (b + 1 >= end || !(d->toks[b].cls == SAKSI_TOK_PUNCT &&
                           d->toks[b].norm_len == 1 && d->toks[b].norm[0] == ','))
         return NULL;
-    size_t run = 0;
-    while (b + 1 + run < end && run < GZ_MAX_WORDS &&
-           capitalized(&d->toks[b + 1 + run]))
-        run++;
+    size_t j = b + 1;
+    if (starts_place_noun(c, j, end, d->sents[0].lang) ||
+        (j + 1 < end && starts_place_noun(c, j, end, SAKSI_LANG_ID)))
+        j++; /* ", Kabupaten Mimika" */
+    size_t run = name_len(d, j, end);
     const uint32_t *ids;
     size_t nids;
-    if (!run || !lookup_at(c, b + 1, run, &ids, &nids))
+    if (!run || !lookup_at(c, j, run, &ids, &nids))
         return NULL;
+    const gz_entry *best = NULL;
+    double bs = -1;
     for (size_t i = 0; i < nids; i++) {
         const gz_entry *e = gz_entry_at(c->g, ids[i]);
-        if (e && (e->kind == GZ_COUNTRY || e->kind == GZ_ADMIN1 ||
-                  e->kind == GZ_REGION) && e->country[0])
-            return e->country;
+        if (!e || !e->country[0])
+            continue;
+        double s = (e->kind == GZ_COUNTRY ? 30 : e->kind == GZ_ADMIN1 ? 20 : 0) +
+                   log10((double)e->population + 1) + country_weight(c, e->country);
+        if (s > bs) {
+            bs = s;
+            best = e;
+        }
     }
-    return NULL;
+    return best;
+}
+
+/* Are tokens [i, i+n) all in capitals ("JAYAPURA": a dateline's town,
+ * where "CNN Indonesia" or "Rimanews" is an outlet)? */
+static int all_caps(const struct saksi_doc *d, size_t i, size_t n)
+{
+    for (size_t k = i; k < i + n; k++)
+        if (d->toks[k].cls != SAKSI_TOK_ACRONYM)
+            return 0;
+    return n > 0;
+}
+
+/* Has the dateline's place part ended before token i (a bracket, a dash,
+ * or a word that is no name)? */
+static int dateline_over(const struct saksi_doc *d, size_t first, size_t i)
+{
+    for (size_t k = first; k < i; k++) {
+        const saksi_token *t = &d->toks[k];
+        if (t->cls == SAKSI_TOK_PUNCT && !(t->norm_len == 1 && t->norm[0] == ','))
+            return 1;
+        if (t->cls != SAKSI_TOK_PUNCT && !capitalized(t))
+            return 1;
+    }
+    return 0;
+}
+
+/* A place the gazetteer does not know ("Desa Sidoa, Kecamatan Lore Utara")
+ * is near the places named with it: it takes the point of the next known
+ * place in its sentence (Indonesian names a village, then its district,
+ * regency and province), else of the one before, else of the last known
+ * place of the two sentences before — in its own country, never a
+ * country's centre. Its precision says the point is only the area's. */
+static void borrow_points(struct saksi_doc *d)
+{
+    for (size_t k = 0; k < d->nplaces; k++) {
+        saksi_place *p = &d->places[k];
+        if (!isnan(p->lat) || !p->country[0])
+            continue;
+        const saksi_place *donor = NULL;
+        for (size_t q = k + 1; q < d->nplaces && !donor; q++) {
+            const saksi_place *x = &d->places[q];
+            if (x->sentence != p->sentence)
+                break;
+            if (!isnan(x->lat) && x->precision != SAKSI_PLACE_COUNTRY &&
+                strcmp(x->country, p->country) == 0)
+                donor = x;
+        }
+        for (size_t q = k; q-- > 0 && !donor;) {
+            const saksi_place *x = &d->places[q];
+            if (p->sentence - x->sentence > 2)
+                break;
+            if (!isnan(x->lat) && x->precision != SAKSI_PLACE_COUNTRY &&
+                strcmp(x->country, p->country) == 0)
+                donor = x;
+        }
+        if (donor) {
+            p->lat = donor->lat;
+            p->lon = donor->lon;
+            p->precision = SAKSI_PLACE_ADMIN;
+        }
+    }
 }
 
 /* ---- the article ------------------------------------------------------------ */
 
 /* The cue before token i: a place word, a place noun (its precision in
  * *want), or none. */
+/* A place noun ending right before token i ("negara bagian", "kabupaten"):
+ * CUE_NOUN with its precision in *want, else CUE_NONE. */
+static int place_noun_before(ctx *c, size_t i, size_t first, saksi_lang lang,
+                             int *want)
+{
+    const struct saksi_doc *d = c->d;
+    const saksi_model *m = c->w->m;
+    for (size_t back = 1; back <= 3 && i >= first + back; back++) {
+        size_t a = i - back;
+        const saksi_token *s = &d->toks[a];
+        if (!(m->wflags2 && s->word < m->words.n &&
+              (m->wflags2[s->word] & WF2_PLACE_NOUN)))
+            continue;
+        const phrase_val *v;
+        size_t n = phrase_find(&m->phrases, d->toks, a, i, PT_PLACE, 0, lang, &v);
+        if (n == back) {
+            *want = v->kind;
+            return CUE_NOUN;
+        }
+    }
+    return CUE_NONE;
+}
+
 static int cue_before(ctx *c, size_t i, size_t first, saksi_lang lang, int *want)
 {
     const struct saksi_doc *d = c->d;
@@ -283,6 +574,9 @@ static int cue_before(ctx *c, size_t i, size_t first, saksi_lang lang, int *want
     *want = -1;
     if (i == first)
         return CUE_NONE;
+    int noun = place_noun_before(c, i, first, lang, want);
+    if (noun)
+        return noun;
     /* words of direction in between: "di utara Suriah", "in the city of
      * Aleppo" */
     size_t j = i;
@@ -295,6 +589,8 @@ static int cue_before(ctx *c, size_t i, size_t first, saksi_lang lang, int *want
     const saksi_token *t = &d->toks[j - 1];
     if (tok_marked(t, SAKSI_MARK_PLACE))
         return CUE_WORD;
+    if (tok_marked(t, SAKSI_MARK_ROUTE))
+        return CUE_ROUTE;
     /* a place noun ending right before: "distrik", "kabupaten"; "the …
      * region" comes after the name and is not looked at here */
     i = j;
@@ -336,71 +632,188 @@ int saksi_places(saksi_worker *w, struct saksi_doc *d)
         const saksi_sentence *s = &d->sents[si];
         size_t first = s->first_token, end = first + s->n_tokens;
         size_t from = d->nplaces;
+        size_t list_next = (size_t)-1, carry_at = (size_t)-1;
+        int carry_want = -1;
+        size_t floor_i = first; /* never look at a token twice */
         for (size_t i = first; i < end; i++) {
+            if (i < floor_i)
+                i = floor_i;
+            if (i >= end)
+                break;
+            floor_i = i + 1;
             const saksi_token *t = &d->toks[i];
-            if (!capitalized(t) || covered(d, from, i))
+            if (!capitalized(t) || covered(d, from, i) || in_time(d, i))
                 continue;
+            /* "Provinsi", "Kabupaten", "Desa": the cue of the name after it */
+            if (starts_place_noun(&c, i, end, s->lang))
+                continue;
+            /* "Jalan Sudirman", "RS Tembagapura", "PT Semen Padang": a
+             * facility's name, with whatever place name is inside it */
+            if (facility_word(&c, t) || after_facility(&c, i, first)) {
+                while (i + 1 < end && capitalized(&d->toks[i + 1]))
+                    i++;
+                continue;
+            }
             int cue, want;
             if (s->kind == SAKSI_SENT_DATELINE) {
-                cue = i == first ? CUE_DATELINE : CUE_NONE;
+                /* "Karangasem, Bali (ANTARA News) –": the names before the
+                 * bracket or the dash */
+                cue = CUE_DATELINE;
                 want = SAKSI_PLACE_POINT;
-                if (cue == CUE_NONE)
-                    break; /* only the dateline's first words */
+                if (dateline_over(d, first, i))
+                    break;
             } else {
                 cue = cue_before(&c, i, first, s->lang, &want);
+                if (cue == CUE_NONE && i == list_next)
+                    cue = CUE_LIST; /* "in India, Nepal and Bangladesh" */
+                if (i == carry_at) {
+                    cue = CUE_NOUN;
+                    want = carry_want;
+                }
             }
             /* the run of capitalized words here */
-            size_t run = 0;
-            while (i + run < end && run < GZ_MAX_WORDS &&
-                   capitalized(&d->toks[i + run]))
-                run++;
+            size_t run = name_len(d, i, end);
             const uint32_t *ids = NULL;
             size_t nids = 0;
-            size_t n = c.g ? lookup_at(&c, i, run, &ids, &nids) : 0;
+            size_t n = 0;
+            /* "southeast Asia", "south Sudan": a direction that is part of
+             * a region's or a country's name */
+            if (c.g && i > first && tok_marked(&d->toks[i - 1], SAKSI_MARK_DIRECTION) &&
+                d->toks[i - 1].cls == SAKSI_TOK_WORD && !covered(d, from, i - 1)) {
+                size_t m2 = lookup_at(&c, i - 1, run + 1, &ids, &nids);
+                if (m2 == run + 1 || (m2 > 1 && m2 <= run + 1)) {
+                    for (size_t q = 0; q < nids && !n; q++) {
+                        const gz_entry *x = gz_entry_at(c.g, ids[q]);
+                        if (x && (x->kind == GZ_REGION || x->kind == GZ_COUNTRY ||
+                                  x->kind == GZ_ADMIN1))
+                            n = m2;
+                    }
+                    if (n) {
+                        i--;
+                        run++;
+                    }
+                }
+            }
+            if (!n && c.g)
+                n = lookup_at(&c, i, run, &ids, &nids);
             long actor = actor_use(d, i);
             if (n) {
-                const char *near = next_country(&c, i + n, end);
+                const gz_entry *near = next_place(&c, i + n, end);
                 choice ch = choose(&c, ids, nids, cue, want, near);
                 const gz_entry *e = gz_entry_at(c.g, ch.entry);
                 if (!e)
                     continue;
-                /* an actor here, not a place ("Moskow menyerukan") */
+                /* a province or region named alone is a place, though the
+                 * actor dictionary knows it ("warga Aceh" is an actor) */
+                if (actor >= 0 && d->ainfo[actor].kind == AK_NAME &&
+                    (e->kind == GZ_ADMIN1 || e->kind == GZ_REGION ||
+                     e->kind == GZ_AREA) && strlen(d->actors[actor].code) == 3)
+                    actor = -1;
+                /* an actor here, not a place ("Moskow menyerukan"); after
+                 * "dari"/"from" a name that is an actor stays an actor
+                 * unless it is a country or a region */
                 if (actor >= 0 && (cue == CUE_NONE ||
                                    d->ainfo[actor].kind == AK_COMPOSED))
                     continue;
+                if (actor >= 0 && cue == CUE_LIST && e->kind != GZ_COUNTRY &&
+                    e->kind != GZ_REGION && e->kind != GZ_ADMIN1)
+                    continue;
+                /* "Angela Merkel dari Jerman": where someone is from */
+                if (actor >= 0 && cue == CUE_ROUTE)
+                    continue;
+                /* "negara-negara Eropa", "masyarakat Papua": a name that
+                 * qualifies a noun */
+                if (cue == CUE_NONE && s->lang == SAKSI_LANG_ID && after_noun(d, i, first))
+                    continue;
+                /* inside a longer name: "Kota Jayapura" after "AJI", a
+                 * capitalized word before ("Kombes Ahmad") */
+                if ((cue == CUE_NONE || cue == CUE_NOUN) && inside_name(&c, i, first))
+                    continue;
                 if (cue == CUE_NONE && !sure_place(e))
                     continue;
-                /* a sentence's first word is capitalized anyway: alone and
-                 * common, it is no name */
+                /* a sentence's first word is capitalized anyway: alone, it
+                 * is a name only when it names a country or a region */
                 if (cue == CUE_NONE && i == first && n == 1 &&
-                    common_word(&c, &d->toks[i]))
-                    continue;
-                /* part of a longer name ("Kanye West", "Jakarta Post") */
-                if (cue == CUE_NONE && i + n < end && capitalized(&d->toks[i + n]) &&
                     e->kind == GZ_PLACE)
+                    continue;
+                /* part of a longer name ("Kanye West", "Jakarta Post", "SOS
+                 * Children's Village", "Queensland Premier") */
+                if (cue != CUE_NOUN && cue != CUE_DATELINE && i + n < end &&
+                    capitalized(&d->toks[i + n]) && !names_place(&c, i + n, end))
+                    continue;
+                /* an initialism is a place only as a country or region
+                 * (UAE), or in a dateline (JAKARTA) */
+                if (d->toks[i].cls == SAKSI_TOK_ACRONYM && n == 1 &&
+                    cue != CUE_DATELINE && e->kind == GZ_PLACE)
                     continue;
                 /* one common word ("Laut", a small Louth's other name) is
                  * no town unless the town is large */
                 if (n == 1 && common_word(&c, &d->toks[i]) && e->kind == GZ_PLACE &&
                     e->population < 100000)
                     continue;
+                /* "Gampong Jawa", "Desa X": a village is no island or
+                 * province of the same name; the name stays unresolved */
+                if (cue == CUE_NOUN && want == SAKSI_PLACE_POINT &&
+                    e->precision != SAKSI_PLACE_POINT) {
+                    if (n < run && e->kind == GZ_REGION) {
+                        /* "resor Laut Hitam Sochi": the sea, then the
+                         * resort the noun names */
+                        carry_at = i + n;
+                        carry_want = want;
+                    } else {
+                        n = 0;
+                        goto unknown;
+                    }
+                }
+                /* one common word naming a place far from the article's
+                 * countries ("Kali Ciliwung": Cali, Colombia) */
+                if (n == 1 && common_word(&c, &d->toks[i]) &&
+                    !country_weight(&c, e->country) && e->kind == GZ_PLACE)
+                    goto unknown;
+                /* a part of a longer name the gazetteer does not know ("Jati
+                 * Padang" is not Jati) */
+                if (n < run && carry_at != i + n &&
+                    !starts_place_noun(&c, i + n, end, s->lang) &&
+                    !names_place(&c, i + n, end) && cue != CUE_NONE)
+                    goto unknown_all;
+                /* a small town abroad in an article about somewhere else
+                 * ("Desa Dodolo" is no Dodola in Ethiopia) */
+                if (e->kind == GZ_PLACE && e->population < 100000 && d->home[0] &&
+                    !country_weight(&c, e->country))
+                    goto unknown_all;
+                /* far from the place named with it ("Kecamatan Kutaraja,
+                 * Banda Aceh" is in Banda Aceh, not 2,000 km away) */
+                if (near && near->kind != GZ_COUNTRY && !isnan(near->lat) &&
+                    !isnan(e->lat) && (e->kind == GZ_PLACE || e->kind == GZ_AREA) &&
+                    km(e->lat, e->lon, near->lat, near->lon) > 300)
+                    goto unknown_all;
                 saksi_place p;
                 init_place(&p, d, si, i, i + n, (saksi_place_precision)e->precision);
                 fill(&c, &p, ch.entry);
                 p.dateline = cue == CUE_DATELINE;
                 if (p.country[0])
                     count_country(&c, p.country, 1);
+                if (c.nseen < sizeof c.seen / sizeof *c.seen)
+                    c.seen[c.nseen++] = ch.entry;
                 if (push(&c, &p)) {
                     rc = -1;
                     break;
                 }
+                list_next = list_after(d, i + n, end);
                 i += n - 1;
                 continue;
             }
+            if (0) {
+        unknown_all:
+                n = 0; /* the whole run is one unknown name */
+            }
+        unknown:
             /* a name the gazetteer does not know, after a place noun, or
              * after a place word when it is no actor */
-            if ((cue == CUE_NOUN || cue == CUE_DATELINE ||
-                 (cue == CUE_WORD && actor < 0)) && run) {
+            if ((cue == CUE_NOUN || (cue == CUE_DATELINE && all_caps(d, i, run)) ||
+                 ((cue == CUE_WORD || cue == CUE_LIST) && actor < 0 &&
+                  s->lang == SAKSI_LANG_ID)) &&
+                run) {
                 saksi_place p;
                 init_place(&p, d, si, i, i + run,
                            want >= 0 ? (saksi_place_precision)want
@@ -411,18 +824,32 @@ int saksi_places(saksi_worker *w, struct saksi_doc *d)
                     long k = d->tok_actor[i];
                     const char *code = d->actors[k].code;
                     if (code[0] && strncmp(code, "IGO", 3) != 0 &&
-                        strncmp(code, "NGO", 3) != 0)
+                        strncmp(code, "NGO", 3) != 0) {
                         snprintf(p.country, sizeof p.country, "%.3s", code);
+                        /* a country the gazetteer knows by another name
+                         * ("Britain", "UK"): its entry */
+                        long ce = strlen(code) == 3 && c.g ? gz_country(c.g, code) : -1;
+                        if (ce >= 0) {
+                            fill(&c, &p, (uint32_t)ce);
+                            p.precision = SAKSI_PLACE_COUNTRY;
+                        }
+                    }
                 }
+                /* nothing else known: the country the article is about */
+                if (!p.country[0] && d->home[0])
+                    memcpy(p.country, d->home, 4);
                 if (push(&c, &p)) {
                     rc = -1;
                     break;
                 }
+                list_next = list_after(d, i + run, end);
                 i += run - 1;
             }
         }
     }
     saksi_buf_free(&c.key);
+    if (!rc)
+        borrow_points(d);
     return rc;
 }
 

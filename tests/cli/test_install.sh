@@ -15,7 +15,7 @@ check() {
 make -s install PREFIX="$prefix" B="$prefix/build" BA="$prefix/build/asan" >/dev/null 2>&1
 check $? "make install PREFIX=$prefix"
 for f in bin/saksi lib/libsaksi.a lib/libsaksi.so include/saksi.h \
-         lib/pkgconfig/saksi.pc share/saksi/text/abbreviations.tsv \
+         lib/pkgconfig/saksi.pc share/saksi/text/abbreviations.tsv share/saksi/places/gazetteer.idx \
          share/man/man1/saksi.1; do
     [ -e "$prefix/$f" ]
     check $? "installed $f"
