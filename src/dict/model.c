@@ -477,9 +477,11 @@ static const data_file DATA_FILES[] = {
     {"actors/institutions.tsv", load_actor},
     {"actors/people.tsv", load_actor},
     {"actors/indonesia.tsv", load_actor},
+    {"actors/english.tsv", load_actor},
     {"agents/id.tsv", load_agent},
     {"agents/en.tsv", load_agent},
     {"verbs/id.tsv", load_verb},
+    {"verbs/en.tsv", load_verb},
 };
 
 saksi_model *saksi_model_open(const char *data_dir, char *err, size_t errlen)
