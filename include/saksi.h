@@ -151,6 +151,59 @@ void saksi_model_close(saksi_model *m);
 /* The directory the model was loaded from. */
 const char *saksi_model_data_dir(const saksi_model *m);
 
+/* The peers' dictionaries (TABARI and PETRARCH; docs/dictionaries.md,
+ * "Reading TABARI and PETRARCH dictionaries").
+ *
+ * A warning about one line of a peer dictionary that was not taken as it
+ * is written: `w->file` is the file as named, `w->line` its 1-based line
+ * (0: the file as a whole), `w->byte` the byte offset in the file of a byte
+ * read as Latin-1 (else -1), `w->message` what was ignored, approximated or
+ * converted. `kind` is a short, stable name of the sort of warning
+ * ("encoding", "syntax", "ignored", "approximated", "skipped", …; the
+ * documentation lists them) for grouping. Both are valid during the call
+ * only. */
+typedef void (*saksi_dict_warn_fn)(void *ctx, const saksi_diag *w,
+                                   const char *kind);
+
+/* What was loaded from the peers' dictionaries. */
+typedef struct {
+    size_t files;         /* dictionary files read */
+    size_t actors;        /* actor phrases: names and their synonyms */
+    size_t actor_codes;   /* their codes (each dated code counts) */
+    size_t agents;        /* agent phrases (role nouns), plural forms too */
+    size_t verbs;         /* verbs and verb forms */
+    size_t patterns;      /* verb pattern lines read */
+    size_t verb_patterns; /* saksi verb patterns made of verbs and pattern
+                             lines (synsets and alternatives expanded) */
+    size_t pre_verb;      /* of them, with words before the verb: matched
+                             from the verb on, the words recorded */
+    size_t discards;      /* discard phrases */
+    size_t synsets;       /* synonym sets */
+    size_t skipped;       /* lines skipped: malformed or not supported */
+    size_t warnings;      /* warnings reported */
+} saksi_dict_stats;
+
+/* Opens the data directory like saksi_model_open(), but with the actor,
+ * agent and verb dictionaries (and the discards, when a discards file is
+ * among them) of TABARI or PETRARCH instead of saksi's own; the language
+ * data, the places and the CAMEO codebook stay saksi's. Each of the `n`
+ * paths is a TABARI project file (.project), a dictionary file (.actors,
+ * .verbs, .agents, .options; *.actors.txt, *.agents.txt, *.discards.txt,
+ * a PETRARCH verb file such as CAMEO.2.0.txt) or a directory (every
+ * dictionary file in it except the peers' test sets, *Validate* and
+ * *Demo*, which are read when named). n == 0 is saksi_model_open().
+ *
+ * What a reader cannot take as written (Latin-1 bytes, syntax saksi does
+ * not model, malformed lines) is reported to `warn` (may be NULL) and the
+ * rest is loaded; counts go to *stats (may be NULL). Returns NULL with a
+ * message in err when the data directory is unusable, a path cannot be
+ * read, a file's kind cannot be told, or no dictionary was found. */
+saksi_model *saksi_model_open_dicts(const char *data_dir,
+                                    const char *const *dict_paths, size_t n,
+                                    saksi_dict_warn_fn warn, void *ctx,
+                                    saksi_dict_stats *stats, char *err,
+                                    size_t errlen);
+
 saksi_worker *saksi_worker_new(const saksi_model *m);
 void saksi_worker_free(saksi_worker *w);
 

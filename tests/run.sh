@@ -49,7 +49,8 @@ run_build() {
     done
     flag=""
     [ "$kind" = asan ] && flag=--asan
-    for script in tests/cli/test_cli.py tests/cli/test_coder.py tests/cli/test_places.py; do
+    for script in tests/cli/test_cli.py tests/cli/test_coder.py tests/cli/test_places.py \
+                  tests/cli/test_peers.py; do
         name=$(basename "$script" .py)
         echo "== $kind $name"
         python3 "$script" "$dir/saksi" $flag >"$log" 2>&1

@@ -22,6 +22,9 @@
 
 typedef int (*writer_fn)(const saksi_doc *d, FILE *f);
 
+/* Dictionary warnings shown per kind (all with --dict-warnings). */
+enum { DICT_SHOWN = 3, DICT_KINDS = 16 };
+
 typedef struct {
     const char *name;
     writer_fn write;
@@ -115,11 +118,18 @@ static void usage_command(const command *c, FILE *f)
             "  --data DIR         data directory (default: $SAKSI_DATA, the\n"
             "                     data/ beside the program, or the installed\n"
             "                     share/saksi)\n"
+            "  --dict PATH        code with TABARI or PETRARCH dictionaries\n"
+            "                     instead of saksi's actors, agents and verbs:\n"
+            "                     a .project file, dictionary files or a\n"
+            "                     directory; repeat for several. What they\n"
+            "                     loaded and a count of warnings go to stderr\n"
+            "  --dict-warnings    list every dictionary warning (default: the\n"
+            "                     first %d of each kind)\n"
             "  -h, --help         this help\n\n"
             "Exit status: 0 all input accepted; 1 some input was rejected\n"
             "(each named on stderr as file:line: fault); 2 usage error or\n"
             "unusable data directory.\n",
-            c->name, c->help);
+            c->name, c->help, DICT_SHOWN);
 }
 
 static int is_dir_with(const char *dir, const char *file)
@@ -181,19 +191,74 @@ static void report(const saksi_diag *d)
         fprintf(stderr, "saksi: %s: %s\n", d->file, d->message);
 }
 
+/* Warnings of the peers' dictionary readers: the first DICT_SHOWN of each
+ * kind are printed (all with --dict-warnings), the rest counted. */
+typedef struct {
+    int all;
+    size_t nkinds;
+    char kind[DICT_KINDS][24];
+    size_t count[DICT_KINDS];
+} dict_report;
+
+static void dict_warning(void *ctx, const saksi_diag *w, const char *kind)
+{
+    dict_report *r = ctx;
+    size_t k = 0;
+    while (k < r->nkinds && strcmp(r->kind[k], kind) != 0)
+        k++;
+    if (k == r->nkinds && k < DICT_KINDS) {
+        snprintf(r->kind[k], sizeof r->kind[k], "%s", kind);
+        r->nkinds++;
+    }
+    if (k < DICT_KINDS && r->count[k]++ >= DICT_SHOWN && !r->all)
+        return;
+    char at[64] = "";
+    if (w->byte >= 0)
+        snprintf(at, sizeof at, " (byte %lld)", w->byte);
+    if (w->line)
+        fprintf(stderr, "saksi: %s:%lu%s: %s [%s]\n", w->file, w->line, at,
+                w->message, kind);
+    else
+        fprintf(stderr, "saksi: %s: %s [%s]\n", w->file, w->message, kind);
+}
+
+static void dict_summary(const dict_report *r, const saksi_dict_stats *s)
+{
+    for (size_t k = 0; k < r->nkinds && !r->all; k++)
+        if (r->count[k] > DICT_SHOWN)
+            fprintf(stderr, "saksi: … and %zu more '%s' warnings "
+                            "(--dict-warnings lists them)\n",
+                    r->count[k] - DICT_SHOWN, r->kind[k]);
+    fprintf(stderr,
+            "saksi: dictionaries: %zu files: loaded %zu actors (%zu codes), "
+            "%zu verb patterns (%zu verbs, %zu pattern lines; %zu matched from "
+            "the verb on), %zu agents, %zu discards, %zu synsets; %zu lines "
+            "skipped; %zu warnings\n",
+            s->files, s->actors, s->actor_codes, s->verb_patterns, s->verbs,
+            s->patterns, s->pre_verb, s->agents, s->discards, s->synsets,
+            s->skipped, s->warnings);
+}
+
 static int run(const command *c, int argc, char **argv)
 {
-    enum { OPT_FORMAT = 256, OPT_DATE, OPT_ID, OPT_LANG, OPT_DATA };
+    enum { OPT_FORMAT = 256, OPT_DATE, OPT_ID, OPT_LANG, OPT_DATA, OPT_DICT,
+           OPT_DICT_WARNINGS };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, OPT_FORMAT},
         {"date", required_argument, NULL, OPT_DATE},
         {"id", required_argument, NULL, OPT_ID},
         {"lang", required_argument, NULL, OPT_LANG},
         {"data", required_argument, NULL, OPT_DATA},
+        {"dict", required_argument, NULL, OPT_DICT},
+        {"dict-warnings", no_argument, NULL, OPT_DICT_WARNINGS},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     saksi_reader_options ro = {SAKSI_FORMAT_AUTO, NULL, NULL, NULL};
     const char *data_opt = NULL;
+    const char *dicts[64]; /* --dict paths */
+    size_t ndicts = 0;
+    dict_report rep;
+    memset(&rep, 0, sizeof rep);
     int ch;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -222,6 +287,16 @@ static int run(const command *c, int argc, char **argv)
         case OPT_DATA:
             data_opt = optarg;
             break;
+        case OPT_DICT:
+            if (ndicts == sizeof dicts / sizeof *dicts) {
+                fprintf(stderr, "saksi: more than %zu --dict paths\n", ndicts);
+                return 2;
+            }
+            dicts[ndicts++] = optarg;
+            break;
+        case OPT_DICT_WARNINGS:
+            rep.all = 1;
+            break;
         case 'h':
             usage_command(c, stdout);
             return 0;
@@ -239,11 +314,15 @@ static int run(const command *c, int argc, char **argv)
     char buf[PATH_MAX];
     const char *dir = find_data_dir(data_opt, buf, sizeof buf);
     char err[1024];
-    saksi_model *m = saksi_model_open(dir, err, sizeof err);
+    saksi_dict_stats ds;
+    saksi_model *m = saksi_model_open_dicts(dir, dicts, ndicts, dict_warning,
+                                            &rep, &ds, err, sizeof err);
     if (!m) {
         fprintf(stderr, "saksi: %s\n", err);
         return 2;
     }
+    if (ndicts)
+        dict_summary(&rep, &ds);
     saksi_worker *w = saksi_worker_new(m);
     saksi_reader *r =
         saksi_reader_new((const char *const *)argv + optind, nfiles, &ro);

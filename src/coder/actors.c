@@ -20,6 +20,7 @@
  * article last named together ("Armenia dan Azerbaijan").
  */
 #include "coder.h"
+#include "../lang/english.h"
 #include "../lang/morph.h"
 
 #include <stdio.h>
@@ -263,6 +264,79 @@ static long alias_of(const ctx *c, const saksi_token *t)
     return -1;
 }
 
+/* English puts the country before the role: "Ukrainian soldiers",
+ * "Russia's foreign ministry", "US Secretary of State Antony Blinken",
+ * "Israeli Prime Minister Benjamin Netanyahu". After the name actor ending
+ * at token j, role nouns (and a person's name after them) make one
+ * composed actor; returns the token after it (j when no role follows). */
+static size_t en_compose(ctx *c, saksi_actor *a, struct actor_info *info,
+                         const char *code, int ended, size_t j, size_t end,
+                         size_t *name_from, size_t *name_n)
+{
+    struct saksi_doc *d = c->d;
+    const saksi_model *m = c->w->m;
+    size_t k = j;
+    if (k < end && d->toks[k].norm_len == 2 && memcmp(d->toks[k].norm, "'s", 2) == 0)
+        k++; /* Russia's */
+    const phrase_val *gv = NULL;
+    size_t gn = k < end ? agent_at(c, k, end, SAKSI_LANG_EN, &gv) : 0;
+    if (!gn && k + 1 < end && tok_marked(&d->toks[k], SAKSI_MARK_AND)) {
+        /* "Armenian and Azerbaijani forces": the role after the second
+         * country is the first's too */
+        const phrase_val *yv = NULL;
+        size_t yn = actor_at(c, k + 1, end, &yv) & (((size_t)1 << 62) - 1);
+        const phrase_val *rv = NULL;
+        if (yn && k + 1 + yn < end &&
+            agent_at(c, k + 1 + yn, end, SAKSI_LANG_EN, &rv) && !is_person(m, yv)) {
+            snprintf(info->role, sizeof info->role, "%s", saksi_model_str(m, rv->str));
+            info->agent_rule = rv->rule;
+            info->kind = AK_COMPOSED;
+            info->plural = 1;
+            set_code(a, code, info->role);
+        }
+        return j;
+    }
+    if (!gn)
+        return j;
+    while (k < end && (gn = agent_at(c, k, end, SAKSI_LANG_EN, &gv))) {
+        snprintf(info->role, sizeof info->role, "%s", saksi_model_str(m, gv->str));
+        a->peacekeeping |= gv->kind == 1;
+        info->agent_rule = gv->rule;
+        k += gn;
+    }
+    info->kind = AK_COMPOSED;
+    info->plural = 1;
+    size_t cl = strlen(code);
+    if (cl > 3 && !(cl == 6 && strcmp(code + 3, "GOV") == 0) && !ended)
+        snprintf(a->code, sizeof a->code, "%s", code); /* Hamas spokesman */
+    else
+        set_code(a, code, info->role);
+    /* a named person of the same country follows */
+    const phrase_val *pv = NULL;
+    size_t pn = k < end ? actor_at(c, k, end, &pv) : 0;
+    int pended = (pn >> 62) != 0;
+    pn &= ((size_t)1 << 62) - 1;
+    if (pn && !pended) {
+        const char *pcode = saksi_model_str(m, pv->str);
+        if (strncmp(pcode, code, 3) == 0 && strlen(pcode) > 3) {
+            snprintf(a->code, sizeof a->code, "%s", pcode);
+            info->rule = pv->rule;
+            info->person = is_person(m, pv);
+            *name_from = k;
+            *name_n = pn;
+            return k + pn;
+        }
+    }
+    size_t rn = name_run(c, k, end);
+    if (rn) {
+        *name_from = k;
+        *name_n = rn;
+        info->person = 1;
+        k += rn;
+    }
+    return k;
+}
+
 /* Finds the actor mentions of one sentence. */
 static int find_in_sentence(ctx *c, const saksi_sentence *s)
 {
@@ -385,6 +459,8 @@ static int find_in_sentence(ctx *c, const saksi_sentence *s)
             if (info.person && !ended) {
                 name_from = i;
                 name_n = an;
+            } else if (s->lang == SAKSI_LANG_EN && !info.person) {
+                j = en_compose(c, &a, &info, code, ended, j, end, &name_from, &name_n);
             }
         } else if ((ali = alias_of(c, &d->toks[i])) >= 0) {
             /* "Soylu" after "Suleyman Soylu": the same actor */
@@ -774,6 +850,8 @@ int saksi_actors(saksi_worker *w, struct saksi_doc *d)
     d->nactors = 0;
     for (size_t s = 0; s < d->nsents; s++) {
         size_t from = d->nactors;
+        if (d->sents[s].lang == SAKSI_LANG_EN)
+            en_uses(w, d, s); /* verbs, participles, nouns */
         if (find_in_sentence(&c, &d->sents[s]))
             return -1;
         group_compounds(&c, from);

@@ -275,6 +275,36 @@ static long sentence_subject(const ctx *c, size_t i)
     return -1;
 }
 
+/* English reports after what they report: "…, the army said." — the
+ * speaker right after a comma or a quote, the reporting word right after
+ * the speaker, and nothing but punctuation after it. */
+static int report_at_end(const ctx *c, long speaker, size_t i)
+{
+    const struct saksi_doc *d = c->d;
+    const saksi_actor *a = &d->actors[speaker];
+    size_t f = a->first_token;
+    if (a->first_token + a->n_tokens + 1 < i || f <= c->first)
+        return 0;
+    /* "the army said": the article before the speaker */
+    const saksi_model *m = c->w->m;
+    while (f > c->first + 1 && d->toks[f - 1].word < m->words.n &&
+           (m->wflags2[d->toks[f - 1].word] & WF2_EN_DET))
+        f--;
+    const saksi_token *before = &d->toks[f - 1];
+    if (!c->boundary[f - 1 - c->first] && before->cls != SAKSI_TOK_QUOTE &&
+        before->cls != SAKSI_TOK_PUNCT)
+        return 0;
+    /* after it only when and where it was said ("said in Beirut on
+     * Wednesday"): no verb, no clause of its own */
+    for (size_t q = i + 1; q < c->end; q++) {
+        const saksi_token *t = &d->toks[q];
+        if (has_affix(t, AFF_MEN) || has_affix(t, AFF_DI) ||
+            tok_marked(t, SAKSI_MARK_CLAUSE | SAKSI_MARK_REPORTING))
+            return 0;
+    }
+    return 1;
+}
+
 /* Marks, per token, who reports it. "X mengatakan (bahwa) …" and "menurut
  * X, …" report what follows, up to the next such report; "…, kata X" and
  * "“…,” katanya" what precedes, where nothing else claims it. */
@@ -313,6 +343,12 @@ static void find_claims(ctx *c)
                         d->toks[i - 1].cls == SAKSI_TOK_QUOTE)) {
                 from = c->first; /* "…,” kata X" */
                 to = i;
+                forward = 0;
+            } else if (c->s->lang == SAKSI_LANG_EN &&
+                       (speaker = actor_before(c, i)) >= 0 &&
+                       report_at_end(c, speaker, i)) {
+                from = c->first; /* "…, the army said." */
+                to = d->actors[speaker].first_token;
                 forward = 0;
             } else if ((speaker = coordinated(c, i) ? sentence_subject(c, i)
                                                     : actor_before(c, i)) >= 0) {
@@ -443,6 +479,51 @@ static size_t passive_light_after(const ctx *c, size_t last)
     return (size_t)-1;
 }
 
+/* English: an event noun is an event with its author before it ("Israeli
+ * air strikes", "Russia's attack", "the rebels' offensive"), after "by",
+ * between two sides after it, or after a light verb ("launched an
+ * attack"); not as the object of another verb ("condemned the attack") or
+ * after a preposition ("after the attack"). */
+static int en_noun_is_event(const ctx *c, size_t h, size_t last)
+{
+    const struct saksi_doc *d = c->d;
+    const saksi_token *toks = d->toks;
+    const saksi_model *m = c->w->m;
+    size_t p = h;
+    if (p > c->first && toks[p - 1].norm_len == 2 && memcmp(toks[p - 1].norm, "'s", 2) == 0)
+        p--;
+    int authored = 0;
+    long pre = actor_covering(d, p - (p > c->first));
+    if (p > c->first && pre >= 0 && !d->ainfo[pre].place &&
+        d->actors[pre].first_token + d->actors[pre].n_tokens == p) {
+        authored = 1;
+        p = d->actors[pre].first_token;
+    }
+    while (p > c->first && toks[p - 1].word < m->words.n &&
+           (m->wflags2[toks[p - 1].word] & WF2_EN_DET))
+        p--;
+    if (p > c->first) {
+        const saksi_token *b = &toks[p - 1];
+        if (tok_marked(b, SAKSI_MARK_LIGHT | SAKSI_MARK_RECEIVE))
+            return 1;
+        if (tok_marked(b, SAKSI_MARK_PREPOSITION | SAKSI_MARK_PLACE | SAKSI_MARK_ROUTE |
+                              SAKSI_MARK_TOWARD))
+            return 0;
+        if (has_affix(b, AFF_MEN) && !tok_marked(b, SAKSI_MARK_REPORTING))
+            return 0;
+    }
+    if (authored)
+        return 1;
+    for (size_t q = h + 1; q < c->end && q <= last + 6; q++) {
+        if (tok_marked(&toks[q], SAKSI_MARK_BETWEEN | SAKSI_MARK_BY))
+            return 1;
+        if (c->boundary[q - c->first] || has_affix(&toks[q], AFF_MEN) ||
+            has_affix(&toks[q], AFF_DI))
+            break; /* "the attack … was condemned by": another verb's */
+    }
+    return 0;
+}
+
 /* Is an event noun at token h an event here? Only with a light verb
  * before it (melakukan serangan, mengeluarkan kritik) or its author after
  * it (serangan Israel, pertempuran antara A dan B, penangkapan … oleh X),
@@ -452,6 +533,8 @@ static size_t passive_light_after(const ctx *c, size_t last)
 static int noun_is_event(const ctx *c, size_t h, size_t last)
 {
     const saksi_token *toks = c->d->toks;
+    if (c->s->lang == SAKSI_LANG_EN)
+        return en_noun_is_event(c, h, last);
     size_t p = h;
     /* step back over quotes and adjectives of the noun phrase start */
     while (p > c->first && toks[p - 1].cls == SAKSI_TOK_QUOTE)
@@ -863,8 +946,10 @@ static roles find_roles(ctx *c, const vmatch *vm)
             r.why_source = "the author after the received event (dari X)";
             return r;
         }
-        /* pertempuran antara A dan B */
-        for (size_t q = after; q < c->end && q < after + 6; q++) {
+        /* pertempuran antara A dan B; English patterns may reach past
+         * "between" ("@fight ... forces") */
+        size_t bfrom = c->s->lang == SAKSI_LANG_EN ? vm->head + 1 : after;
+        for (size_t q = bfrom; q < c->end && q < after + 6; q++) {
             if (tok_marked(&d->toks[q], SAKSI_MARK_BETWEEN)) {
                 long x = actor_after(c, q + 1, 2);
                 if (x >= 0) {
@@ -874,20 +959,36 @@ static roles find_roles(ctx *c, const vmatch *vm)
                         r.source = mem[0];
                         r.target = mem[1];
                         r.symmetric = 1;
-                        r.why_source = r.why_target = "between the two sides (antara)";
+                        r.why_source = r.why_target = "between the two sides (antara, between)";
                         return r;
                     }
                 }
             }
         }
-        /* serangan udara Israel: the author right after the noun */
-        long gen = actor_after(c, after, 1);
-        if (gen >= 0) {
+        /* serangan udara Israel: the author right after the noun; English
+         * names it before ("Israeli air strikes", "Russia's attack") or
+         * after "by" ("the attack by rebels") */
+        long gen = -1;
+        if (c->s->lang == SAKSI_LANG_EN) {
+            size_t h0 = vm->head;
+            if (h0 > a && d->toks[h0 - 1].norm_len == 2 &&
+                memcmp(d->toks[h0 - 1].norm, "'s", 2) == 0)
+                h0--;
+            long pre = left_in(c, a, h0);
+            if (pre >= 0 && d->actors[pre].first_token + d->actors[pre].n_tokens == h0) {
+                r.source = pre;
+                r.why_source = "the author named before the event noun";
+            } else if (after < c->end && tok_marked(&d->toks[after], SAKSI_MARK_BY) &&
+                       (gen = actor_after(c, after + 1, 2)) >= 0) {
+                r.source = gen;
+                r.why_source = "the author after by";
+            }
+        } else if ((gen = actor_after(c, after, 1)) >= 0) {
             r.source = gen;
             r.why_source = "the author named after the event noun";
         }
         size_t pl = passive_light_after(c, vm->last);
-        if (gen < 0 && pl != (size_t)-1) {
+        if (r.source < 0 && pl != (size_t)-1) {
             /* "penangkapan dilakukan (oleh) Tim Tekab" */
             size_t q = pl + 1;
             if (q < c->end && tok_marked(&d->toks[q], SAKSI_MARK_BY))
@@ -905,7 +1006,7 @@ static roles find_roles(ctx *c, const vmatch *vm)
                 long t = actor_after(c, q + 1, 4);
                 if (t >= 0) {
                     r.target = t;
-                    r.why_target = "the target after terhadap/atas/kepada";
+                    r.why_target = "the target after terhadap/atas/kepada/on/against";
                 }
                 break;
             }
@@ -941,7 +1042,7 @@ static roles find_roles(ctx *c, const vmatch *vm)
         for (size_t q = after; q < b; q++)
             if (tok_marked(&d->toks[q], SAKSI_MARK_BY)) {
                 r.source = actor_after(c, q + 1, 2);
-                r.why_source = "the agent after oleh";
+                r.why_source = "the agent after oleh/by";
                 break;
             }
         if (r.source < 0) {
@@ -1068,11 +1169,28 @@ static const char *casualty_cause(ctx *c, size_t from, vmatch *vm, long *author)
         if (!tok_marked(&toks[q], SAKSI_MARK_PREPOSITION | SAKSI_MARK_CLAUSE |
                                       SAKSI_MARK_ADVERB))
             break;
+    long pre = -1;
+    if (c->s->lang == SAKSI_LANG_EN && q > from) {
+        /* "killed in an Israeli air strike", "in the attack by rebels" */
+        const saksi_model *m = c->w->m;
+        while (q < c->end && toks[q].word < m->words.n &&
+               (m->wflags2[toks[q].word] & WF2_EN_DET))
+            q++;
+        long x = q < c->end ? actor_covering(c->d, q) : -1;
+        if (x >= 0 && c->d->actors[x].first_token == q) {
+            pre = x;
+            q = c->d->actors[x].first_token + c->d->actors[x].n_tokens;
+        }
+    }
     if (q == from || q >= c->end || !verb_at(c, q, vm))
         return NULL;
     const char *code = saksi_model_str(c->w->m, c->w->m->verbs[vm->pattern].cameo);
     if (!violent(code))
         return NULL;
+    if (pre >= 0) {
+        *author = pre;
+        return code;
+    }
     *author = actor_after(c, vm->last + 1, 1);
     if (*author < 0) {
         size_t p = passive_light_after(c, vm->last);
@@ -1126,6 +1244,10 @@ static int code_casualties(ctx *c)
                 attacker = subj;
             }
         }
+        /* English names the killer after "by": "were killed by rebels" */
+        if (c->s->lang == SAKSI_LANG_EN && (kind == CK_DEAD || kind == CK_WOUNDED) &&
+            i + n < c->end && tok_marked(&d->toks[i + n], SAKSI_MARK_BY))
+            attacker = actor_after(c, i + n + 1, 2);
         /* killed in what? "tewas dalam serangan udara Amerika Serikat" */
         vmatch cause;
         const char *cause_code = NULL;
@@ -1193,6 +1315,12 @@ static int code_casualties(ctx *c)
             from_fight = 1;
         }
         if (attacker < 0 && victim < 0)
+            continue;
+        /* English news reports deaths of every kind ("died of an
+         * overdose"): a death alone is a use of force only with its cause
+         * or its killer named */
+        if (c->s->lang == SAKSI_LANG_EN && !cause_code && attacker < 0 && !from_fight &&
+            (kind == CK_DEAD || kind == CK_WOUNDED))
             continue;
         saksi_event *e = new_event(c);
         if (!e)
@@ -1536,6 +1664,14 @@ static int code_sentence(ctx *c)
         int reciprocal = 0;
         for (size_t q = i > c->first + 2 ? i - 2 : c->first; q < i; q++)
             reciprocal |= tok_marked(&d->toks[q], SAKSI_MARK_RECIPROCAL);
+        /* English puts it after the verb: "accused each other" */
+        if (c->s->lang == SAKSI_LANG_EN)
+            for (size_t q = vm.last + 1; q < c->end && q <= vm.last + 3; q++)
+                if (tok_marked(&d->toks[q], SAKSI_MARK_RECIPROCAL)) {
+                    reciprocal = 1;
+                    if (r.target >= 0 && d->ainfo[r.target].kind == AK_DYAD)
+                        r.target = -1;
+                }
         long src[8], tgt[8];
         size_t ns = 1, nt = 1;
         src[0] = r.source;

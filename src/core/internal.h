@@ -39,8 +39,20 @@ enum {
 enum {
     WF2_PLACE_NOUN = 1 << 0, /* first word of a place noun (distrik) */
     WF2_FEATURE = 1 << 1,    /* a geographic feature word (laut, gulf) */
-    WF2_FACILITY = 1 << 2    /* a facility or street word (jalan, RS) */
+    WF2_FACILITY = 1 << 2,   /* a facility or street word (jalan, RS) */
+    WF2_EN_DET = 1 << 3,     /* English: a noun follows (the, their) */
+    WF2_EN_BE = 1 << 4,      /* English: a form of "be" (was attacked) */
+    WF2_EN_HAVE = 1 << 5,    /* English: a form of "have" (has attacked) */
+    WF2_EN_AUX = 1 << 6,     /* English: a base-form verb follows (will, to) */
+    WF2_EN_LEMMA = 1 << 7    /* English: a lemma the dictionaries name */
 };
+
+/* An English form whose lemma the suffix rules cannot find
+ * (data/lang/en-irregular.tsv). */
+typedef struct {
+    uint32_t form, lemma;
+    uint8_t kind; /* EN_IRR_* (lang/english.h) */
+} en_irregular;
 
 
 /* A lexicalized word: its deeper root and the affixes between them
@@ -111,6 +123,8 @@ struct saksi_model {
     uint8_t *nlabels;      /* per word id: licensed derivations (max 255) */
     lexicalized *lex;      /* sorted by word */
     size_t nlex;
+    en_irregular *en_irr;  /* sorted by form */
+    size_t nen_irr, cap_en_irr;
     phrase_trie phrases;   /* numbers, time words, markers (multi-word) */
     struct saksi_gazetteer *gaz; /* places (places/gazetteer.c) */
 };
@@ -162,6 +176,8 @@ struct saksi_worker {
     const saksi_model *m;
     morph_memo *memo;       /* per word id, model and local ids alike */
     size_t memo_cap;
+    morph_memo *en_memo;    /* the same for English words (lang/english.c) */
+    size_t en_memo_cap;
     saksi_arena arena;      /* everything of the current article */
     saksi_interner local;   /* words not in the model, ids after it */
     saksi_buf fold;         /* scratch: folded word */
@@ -173,6 +189,9 @@ struct saksi_worker {
  * word, else the worker's local id. *norm points to the stored string. */
 uint32_t saksi_worker_word(saksi_worker *w, const char *folded, size_t n,
                            const char **norm);
+
+/* The irregular English form `form` (data/lang/en-irregular.tsv), or NULL. */
+const en_irregular *en_irregular_find(const saksi_model *m, uint32_t form);
 
 /* The WF_* flags of a word id (0 for words the model does not know). */
 static inline unsigned saksi_model_wflags(const saksi_model *m, uint32_t id)

@@ -41,6 +41,7 @@ void saksi_worker_free(saksi_worker *w)
     saksi_arena_free(&w->arena);
     saksi_intern_free(&w->local);
     free(w->memo);
+    free(w->en_memo);
     saksi_buf_free(&w->fold);
     saksi_buf_free(&w->scratch);
     free(w);

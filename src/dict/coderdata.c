@@ -10,6 +10,7 @@
  * matched after the head by the coder.
  */
 #include "dict.h"
+#include "../lang/english.h"
 #include "../core/date.h"
 #include "../core/hash.h"
 
@@ -17,13 +18,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint32_t model_string(saksi_model *m, const char *s, size_t n)
+uint32_t model_string(saksi_model *m, const char *s, size_t n)
 {
     return saksi_intern_add(&m->strings, s, n, saksi_hash(s, n));
 }
 
 /* The rule (file:line) of the entry being loaded. */
-static uint32_t rule_add(saksi_model *m, const datafile_entry *e)
+uint32_t rule_add(saksi_model *m, const datafile_entry *e)
 {
     uint32_t f = 0;
     while (f < m->nrule_files && strcmp(m->rule_files[f], e->name) != 0)
@@ -279,6 +280,11 @@ int load_verb(void *ctx, const datafile_entry *e, char *err, size_t errlen)
     }
     if (!nhead)
         nhead = nw;
+    /* English lemmas the patterns name: the lemmatizer prefers them */
+    if (strstr(e->name, "/en."))
+        for (size_t k = 0; k < nw; k++)
+            if (w[k].id != VERB_GAP && (w[k].by_root || !en_inflected(m, w[k].id)))
+                m->wflags2[w[k].id] |= WF2_EN_LEMMA;
     for (size_t i = 0; i < e->len[1]; i++)
         if (e->field[1][i] < '0' || e->field[1][i] > '9' || e->len[1] < 2 ||
             e->len[1] > 4) {

@@ -13,6 +13,7 @@
 #include "../text/utf8.h"
 #include "datafile.h"
 #include "dict.h"
+#include "peers.h"
 #include "../lang/morph.h"
 
 #include <stdlib.h>
@@ -463,6 +464,8 @@ static const data_file DATA_FILES[] = {
     {"lang/numbers.tsv", load_numbers},
     {"lang/time.tsv", load_time},
     {"lang/markers.tsv", load_markers},
+    {"lang/en-irregular.tsv", load_en_irregular},
+    {"lang/en-grammar.tsv", load_en_grammar},
     {"lang/casualties.tsv", load_casualty},
     {"places/place-nouns.tsv", load_place_noun},
     {"places/features.tsv", load_feature},
@@ -484,7 +487,24 @@ static const data_file DATA_FILES[] = {
     {"verbs/en.tsv", load_verb},
 };
 
+/* The dictionaries a peer's dictionaries replace (saksi_model_open_dicts). */
+static int is_dictionary(const char *name)
+{
+    return strncmp(name, "actors/", 7) == 0 || strncmp(name, "agents/", 7) == 0 ||
+           strncmp(name, "verbs/", 6) == 0;
+}
+
 saksi_model *saksi_model_open(const char *data_dir, char *err, size_t errlen)
+{
+    return saksi_model_open_dicts(data_dir, NULL, 0, NULL, NULL, NULL, err,
+                                  errlen);
+}
+
+saksi_model *saksi_model_open_dicts(const char *data_dir,
+                                    const char *const *dict_paths, size_t ndicts,
+                                    saksi_dict_warn_fn warn, void *ctx,
+                                    saksi_dict_stats *stats, char *err,
+                                    size_t errlen)
 {
     char dummy[8];
     if (!err) {
@@ -507,6 +527,8 @@ saksi_model *saksi_model_open(const char *data_dir, char *err, size_t errlen)
     saksi_intern_init(&m->strings, 0);
     phrase_init(&m->phrases);
     for (size_t i = 0; i < sizeof DATA_FILES / sizeof *DATA_FILES; i++) {
+        if (ndicts && is_dictionary(DATA_FILES[i].name))
+            continue; /* the peers' dictionaries replace them */
         if (datafile_read(data_dir, DATA_FILES[i].name, DATA_FILES[i].fn, m,
                           err, errlen)) {
             saksi_model_close(m);
@@ -515,7 +537,10 @@ saksi_model *saksi_model_open(const char *data_dir, char *err, size_t errlen)
     }
     if (m->nlex)
         qsort(m->lex, m->nlex, sizeof *m->lex, cmp_lex);
-    if (coderdata_finish(m, err, errlen)) {
+    endata_finish(m);
+    if (coderdata_finish(m, err, errlen) ||
+        (ndicts && peers_load(m, dict_paths, ndicts, warn, ctx, stats, err,
+                              errlen))) {
         saksi_model_close(m);
         return NULL;
     }
@@ -539,6 +564,7 @@ void saksi_model_close(saksi_model *m)
     free(m->wflags2);
     free(m->licenses);
     free(m->lex);
+    free(m->en_irr);
     free(m->cues);
     free(m->data_dir);
     free(m);

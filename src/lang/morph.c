@@ -22,6 +22,7 @@
 #include "../core/internal.h"
 #include "../core/hash.h"
 #include "morph.h"
+#include "english.h"
 #include "../text/utf8.h"
 
 #include <stdlib.h>
@@ -726,6 +727,14 @@ int saksi_morphology(saksi_worker *w, struct saksi_doc *d)
         for (size_t k = s->first_token; k < s->first_token + s->n_tokens; k++) {
             saksi_token *t = &d->toks[k];
             set_plain(t);
+        }
+        if (s->lang == SAKSI_LANG_EN) {
+            if (en_lemmas(w, d, i))
+                return -1;
+            continue;
+        }
+        for (size_t k = s->first_token; k < s->first_token + s->n_tokens; k++) {
+            saksi_token *t = &d->toks[k];
             if (s->lang != SAKSI_LANG_ID ||
                 (t->cls != SAKSI_TOK_WORD && t->cls != SAKSI_TOK_CAPITALIZED))
                 continue;
