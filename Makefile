@@ -2,7 +2,8 @@
 #
 #   make            library (static + shared) and the CLI at build/saksi
 #   make demo       install missing Debian packages, build, code examples/
-#   make check      every test, normal build and ASan+UBSan build
+#   make check      every test, normal build and ASan+UBSan build, and the
+#                   tests of -j N under ThreadSanitizer
 #   make bench      benchmarks (bench/)
 #   make fuzz       libFuzzer targets (clang); FUZZ_SECONDS=600 make fuzz-run
 #   make install PREFIX=/usr/local
@@ -23,7 +24,7 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS += -Iinclude -I$(B) -D_POSIX_C_SOURCE=200809L
 OPT      ?= -O2 -g
 CFLAGS_ALL = -std=c11 $(OPT) $(WARN) -fPIC $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
-LDLIBS   += $(PKG_LIBS) -lm
+LDLIBS   += $(PKG_LIBS) -lm -pthread
 
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
             -fno-omit-frame-pointer
@@ -31,22 +32,24 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 LIB_SRC  := $(sort $(wildcard src/core/*.c src/input/*.c src/text/*.c \
               src/lang/*.c src/dict/*.c src/coder/*.c src/places/*.c \
               src/output/*.c))
-CLI_SRC  := src/cli/main.c
+CLI_SRC  := src/cli/main.c src/cli/jobs.c
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_LIB := tests/unit/support.c
 
 B  = build
 BA = build/asan
+BT = build/tsan
 
 LIB_OBJ   := $(LIB_SRC:%.c=$(B)/obj/%.o)
 LIB_OBJ_A := $(LIB_SRC:%.c=$(BA)/obj/%.o)
+LIB_OBJ_T := $(LIB_SRC:%.c=$(BT)/obj/%.o)
 TESTS     := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 TESTS_A   := $(TEST_SRC:tests/unit/%.c=$(BA)/tests/%)
 
 .SECONDARY:
 
-.PHONY: FORCE all demo deps check test test-asan bench fuzz fuzz-run install \
-        uninstall clean
+.PHONY: FORCE all demo deps check test test-asan test-tsan bench fuzz fuzz-run \
+        install uninstall clean
 
 all: $(B)/libsaksi.a $(B)/libsaksi.so $(B)/saksi data/places/gazetteer.idx
 
@@ -68,7 +71,8 @@ $(B)/config.h: FORCE
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 FORCE:
 
-$(B)/obj/src/dict/model.o $(BA)/obj/src/dict/model.o: $(B)/config.h
+$(B)/obj/src/dict/model.o $(BA)/obj/src/dict/model.o $(BT)/obj/src/dict/model.o: \
+  $(B)/config.h
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -77,6 +81,11 @@ $(B)/obj/%.o: %.c
 $(BA)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -O1 $(SAN_FLAGS) -MMD -MP -c $< -o $@
+
+# ThreadSanitizer, for the CLI's threads (-j N)
+$(BT)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -O1 -fsanitize=thread -MMD -MP -c $< -o $@
 
 $(B)/libsaksi.a: $(LIB_OBJ)
 	@rm -f $@
@@ -89,11 +98,14 @@ $(BA)/libsaksi.a: $(LIB_OBJ_A)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/saksi: $(B)/obj/$(CLI_SRC:.c=.o) $(B)/libsaksi.a
+$(B)/saksi: $(CLI_SRC:%.c=$(B)/obj/%.o) $(B)/libsaksi.a
 	$(CC) $(OPT) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
-$(BA)/saksi: $(BA)/obj/$(CLI_SRC:.c=.o) $(BA)/libsaksi.a
+$(BA)/saksi: $(CLI_SRC:%.c=$(BA)/obj/%.o) $(BA)/libsaksi.a
 	$(CC) $(SAN_FLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+$(BT)/saksi: $(CLI_SRC:%.c=$(BT)/obj/%.o) $(LIB_OBJ_T)
+	$(CC) -fsanitize=thread -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
 # Baselines the morphology test compares against (tests only).
 TEST_LIBS = -lcmocka -lstemmer $(shell pkg-config --libs hunspell 2>/dev/null)
@@ -128,15 +140,23 @@ test: all $(TESTS)
 test-asan: $(BA)/saksi $(TESTS_A)
 	@sh tests/run.sh asan $(BA) $(TESTS_A)
 
-check: all $(TESTS) $(BA)/saksi $(TESTS_A)
+test-tsan: all $(BT)/saksi
+	@echo "== tsan test_cli (-j N)"; \
+	  out=$$(SAKSI_DATA=$${SAKSI_DATA:-data} SAKSI_SHARED=$${SAKSI_SHARED:-../shared} \
+	    TSAN_OPTIONS=$${TSAN_OPTIONS:-halt_on_error=1} \
+	    python3 tests/cli/test_cli.py $(BT)/saksi --tsan 2>&1); rc=$$?; \
+	  echo "$$out" | grep -v '^ok '; exit $$rc
+
+check: all $(TESTS) $(BA)/saksi $(TESTS_A) $(BT)/saksi
+	@$(MAKE) --no-print-directory test-tsan
 	@sh tests/run.sh all $(B) $(TESTS) -- $(BA) $(TESTS_A)
 
 $(B)/bench/bench: bench/bench.c $(B)/libsaksi.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
-bench: all $(B)/bench/bench
-	@sh bench/run.sh
+bench: all $(B)/saksi $(B)/bench/bench
+	@sh bench/run.sh $(B)
 
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZERS  := $(FUZZ_SRC:fuzz/%.c=$(B)/fuzz/%)
@@ -181,4 +201,4 @@ uninstall:
 clean:
 	rm -rf build
 
--include $(shell find build -name '*.d' 2>/dev/null)
+-include $(sort $(shell find $(B) $(BA) $(BT) -name '*.d' 2>/dev/null))

@@ -50,7 +50,7 @@ static void check(const saksi_model *m)
             if (id < PEER_EL_MAGIC && id >= m->words.n)
                 abort();
         }
-        if (verbs != 1 && !(pp.n == 1 && verbs == 1))
+        if (verbs != 1)
             abort();
         if (!saksi_model_str(m, vp->cameo)[0])
             abort();

@@ -195,9 +195,10 @@ typedef struct {
  *
  * What a reader cannot take as written (Latin-1 bytes, syntax saksi does
  * not model, malformed lines) is reported to `warn` (may be NULL) and the
- * rest is loaded; counts go to *stats (may be NULL). Returns NULL with a
- * message in err when the data directory is unusable, a path cannot be
- * read, a file's kind cannot be told, or no dictionary was found. */
+ * rest is loaded; counts go to *stats (may be NULL; filled when n > 0 and
+ * the model opens). Returns NULL with a message in err when the data
+ * directory is unusable, a path cannot be read, a file's kind cannot be
+ * told, or no dictionary was found. */
 saksi_model *saksi_model_open_dicts(const char *data_dir,
                                     const char *const *dict_paths, size_t n,
                                     saksi_dict_warn_fn warn, void *ctx,

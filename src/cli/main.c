@@ -4,12 +4,14 @@
  *   saksi COMMAND [OPTIONS] [FILE…]
  *
  * Reads articles (JSON Lines or plain text) from the files or stdin, runs
- * each through the library and writes JSON Lines to stdout, flushed per
- * article. Rejected input is reported on stderr as file:line: message and
- * processing continues. Exit status: 0 all input accepted, 1 something was
- * rejected (or could not be written), 2 usage error or unusable data.
+ * each through the library (on N threads with -j N: jobs.c) and writes JSON
+ * Lines to stdout in input order, flushed per article. Rejected input is
+ * reported on stderr as file:line: message and processing continues.
+ * Exit status: 0 all input accepted, 1 something was rejected (or could
+ * not be written), 2 usage error or unusable data.
  */
 #include "saksi.h"
+#include "jobs.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -125,6 +127,9 @@ static void usage_command(const command *c, FILE *f)
             "                     loaded and a count of warnings go to stderr\n"
             "  --dict-warnings    list every dictionary warning (default: the\n"
             "                     first %d of each kind)\n"
+            "  -j N               code articles on N threads (default 1; 0:\n"
+            "                     one per processor); the output is the same\n"
+            "                     as with one, in input order\n"
             "  -h, --help         this help\n\n"
             "Exit status: 0 all input accepted; 1 some input was rejected\n"
             "(each named on stderr as file:line: fault); 2 usage error or\n"
@@ -180,6 +185,22 @@ static int parse_format(const char *s, saksi_format *out)
         *out = SAKSI_FORMAT_JSONL;
     else
         return -1;
+    return 0;
+}
+
+/* -j N: 1 to JOBS_MAX threads; 0 means one per online processor. */
+static int parse_threads(const char *s, unsigned *out)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(s, &end, 10);
+    if (end == s || *end || errno || n < 0 || n > JOBS_MAX)
+        return -1;
+    if (n == 0) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        n = cpus < 1 ? 1 : cpus > JOBS_MAX ? JOBS_MAX : cpus;
+    }
+    *out = (unsigned)n;
     return 0;
 }
 
@@ -259,9 +280,10 @@ static int run(const command *c, int argc, char **argv)
     size_t ndicts = 0;
     dict_report rep;
     memset(&rep, 0, sizeof rep);
+    unsigned threads = 1;
     int ch;
     optind = 1;
-    while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
         switch (ch) {
         case OPT_FORMAT:
             if (parse_format(optarg, &ro.format)) {
@@ -297,6 +319,13 @@ static int run(const command *c, int argc, char **argv)
         case OPT_DICT_WARNINGS:
             rep.all = 1;
             break;
+        case 'j':
+            if (parse_threads(optarg, &threads)) {
+                fprintf(stderr, "saksi: -j must be a number of threads from "
+                                "0 to %d, not '%s'\n", JOBS_MAX, optarg);
+                return 2;
+            }
+            break;
         case 'h':
             usage_command(c, stdout);
             return 0;
@@ -323,45 +352,15 @@ static int run(const command *c, int argc, char **argv)
     }
     if (ndicts)
         dict_summary(&rep, &ds);
-    saksi_worker *w = saksi_worker_new(m);
     saksi_reader *r =
         saksi_reader_new((const char *const *)argv + optind, nfiles, &ro);
-    if (!w || !r) {
+    if (!r) {
         fprintf(stderr, "saksi: out of memory\n");
-        saksi_reader_free(r);
-        saksi_worker_free(w);
         saksi_model_close(m);
         return 2;
     }
-    int status = 0;
-    saksi_article a;
-    saksi_diag diag;
-    for (;;) {
-        saksi_status st = saksi_reader_next(r, &a, &diag);
-        if (st == SAKSI_END)
-            break;
-        if (st == SAKSI_REJECTED) {
-            report(&diag);
-            status = 1;
-            continue;
-        }
-        const saksi_doc *d = NULL;
-        if (st == SAKSI_OK)
-            st = saksi_process(w, &a, &d);
-        if (st != SAKSI_OK) {
-            fprintf(stderr, "saksi: %s\n", saksi_status_string(st));
-            status = 2;
-            break;
-        }
-        if (c->write(d, stdout)) {
-            fprintf(stderr, "saksi: cannot write output: %s\n",
-                    strerror(errno));
-            status = 1;
-            break;
-        }
-    }
+    int status = jobs_run(m, r, c->write, report, stdout, threads);
     saksi_reader_free(r);
-    saksi_worker_free(w);
     saksi_model_close(m);
     return status;
 }

@@ -264,6 +264,27 @@ static long alias_of(const ctx *c, const saksi_token *t)
     return -1;
 }
 
+/* "president of Bulgaria", "the foreign minister of the Philippines": after
+ * the role nouns ending at j, "of" (and a determiner) before a country; the
+ * token the country may start at, else j. */
+static size_t en_of_country(const ctx *c, size_t j, size_t end)
+{
+    const struct saksi_doc *d = c->d;
+    const saksi_model *m = c->w->m;
+    if (j + 1 >= end || d->toks[j].word >= m->words.n ||
+        !(m->wflags2[d->toks[j].word] & WF2_EN_OF))
+        return j;
+    size_t k = j + 1;
+    if (k + 1 < end && d->toks[k].word < m->words.n &&
+        (m->wflags2[d->toks[k].word] & WF2_EN_DET))
+        k++;
+    const phrase_val *cv = NULL;
+    size_t cn = actor_at(c, k, end, &cv) & (((size_t)1 << 62) - 1);
+    if (!cn || is_person(m, cv))
+        return j;
+    return k;
+}
+
 /* English puts the country before the role: "Ukrainian soldiers",
  * "Russia's foreign ministry", "US Secretary of State Antony Blinken",
  * "Israeli Prime Minister Benjamin Netanyahu". After the name actor ending
@@ -318,10 +339,13 @@ static size_t en_compose(ctx *c, saksi_actor *a, struct actor_info *info,
     pn &= ((size_t)1 << 62) - 1;
     if (pn && !pended) {
         const char *pcode = saksi_model_str(m, pv->str);
-        if (strncmp(pcode, code, 3) == 0 && strlen(pcode) > 3) {
-            snprintf(a->code, sizeof a->code, "%s", pcode);
+        if (strncmp(pcode, code, 3) == 0) {
+            /* the person's own code when it says more ("Bree Prime
+             * Minister Romendacil": BREGOV, though the name is BRE) */
+            if (strlen(pcode) > strlen(a->code))
+                snprintf(a->code, sizeof a->code, "%s", pcode);
             info->rule = pv->rule;
-            info->person = is_person(m, pv);
+            info->person = is_person(m, pv) || strlen(pcode) <= 3;
             *name_from = k;
             *name_n = pn;
             return k + pn;
@@ -373,6 +397,8 @@ static int find_in_sentence(ctx *c, const saksi_sentence *s)
                 j += gn;
             }
             size_t k = j;
+            if (s->lang == SAKSI_LANG_EN)
+                k = en_of_country(c, j, end); /* "the president of Bulgaria" */
             const phrase_val *cv = NULL;
             size_t cn = k < end ? actor_at(c, k, end, &cv) : 0;
             int cended = (cn >> 62) != 0;
@@ -901,8 +927,12 @@ const char *coder_rule_string(saksi_worker *w, uint32_t rule)
     if (rule >= m->nrules)
         return NULL;
     char buf[512];
-    int n = snprintf(buf, sizeof buf, "data/%s:%u",
-                     m->rule_files[m->rules[rule].file], m->rules[rule].line);
+    /* saksi's own files are named under data/; a peer's file (--dict) as
+     * it was given */
+    const char *f = m->rule_files[m->rules[rule].file];
+    int own = f[0] != '/' && strncmp(f, "../", 3) != 0 && strncmp(f, "./", 2) != 0;
+    int n = snprintf(buf, sizeof buf, "%s%s:%u", own ? "data/" : "", f,
+                     m->rules[rule].line);
     if (n < 0)
         return NULL;
     return saksi_arena_strndup(&w->arena, buf, (size_t)n);

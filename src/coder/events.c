@@ -511,6 +511,14 @@ static int en_noun_is_event(const ctx *c, size_t h, size_t last)
             return 0;
         if (has_affix(b, AFF_MEN) && !tok_marked(b, SAKSI_MARK_REPORTING))
             return 0;
+        /* "sent humanitarian aid", "launched a deadly attack" */
+        size_t q = p - 1;
+        while (q > c->first && toks[q - 1].word < m->words.n &&
+               (m->wflags2[toks[q - 1].word] & WF2_EN_DET))
+            q--;
+        if (q > c->first && b->cls == SAKSI_TOK_WORD && !b->markers &&
+            tok_marked(&toks[q - 1], SAKSI_MARK_LIGHT | SAKSI_MARK_RECEIVE))
+            return 1;
     }
     if (authored)
         return 1;
@@ -760,6 +768,13 @@ static saksi_mood mood_of(const ctx *c, size_t head, const char **why,
                           int historical)
 {
     const saksi_token *toks = c->d->toks;
+    /* TABARI's and PETRARCH's dictionaries say intent and negation in the
+     * code itself ("will meet" 036, "not urged" 121): with them, events are
+     * coded as those coders code them */
+    if (c->w->m->peer_dicts) {
+        *why = "asserted (the peers' dictionaries carry mood in their codes)";
+        return SAKSI_MOOD_ASSERTED;
+    }
     size_t a, b;
     clause_of(c, head, &a, &b);
     /* a condition anywhere before the verb in the sentence — unless it is
@@ -875,6 +890,15 @@ static long subject_beyond(const ctx *c, size_t a, int *relative)
         }
         /* ", Menteri Luar Negeri Rusia," — a segment that is one actor */
         long k = left_in(c, pa, pb);
+        /* "The US commander in Iraq, General David Petraeus, held talks":
+         * the actor before its place */
+        if (k >= 0 && c->d->ainfo[k].place && c->s->lang == SAKSI_LANG_EN) {
+            long k2 = left_in(c, pa, c->d->actors[k].first_token);
+            if (k2 >= 0 && c->d->actors[k2].first_token <= pa + 1 &&
+                tok_marked(&toks[c->d->actors[k2].first_token + c->d->actors[k2].n_tokens],
+                           SAKSI_MARK_PLACE))
+                return k2;
+        }
         if (k >= 0) {
             const saksi_actor *ak = &c->d->actors[k];
             if (ak->first_token + ak->n_tokens == pb && ak->first_token <= pa + 1)
@@ -1551,6 +1575,13 @@ static int code_sentence(ctx *c)
             continue;
         const verb_pattern *vp = &m->verbs[vm.pattern];
         const char *code = saksi_model_str(m, vp->cameo);
+        /* the peers' null codes: "---" matched but no event, "###" and
+         * "+++" (discard, complex): no event either */
+        if (code && (code[0] == '-' || code[0] == '#' || code[0] == '+')) {
+            note_skip(c, &vm, "the pattern's code says no event (---, ###, +++)");
+            i = vm.last;
+            continue;
+        }
         /* a reporting verb alone is the frame of a claim, not an event */
         if (vp->nelem == 1 && tok_marked(&d->toks[i], SAKSI_MARK_REPORTING))
             continue;
@@ -1650,8 +1681,11 @@ static int code_sentence(ctx *c)
         }
         if (r.source >= 0)
             c->last_source = r.source;
-        if (speech_act(code) && !tok_marked(&d->toks[i], SAKSI_MARK_DENIAL))
-            content_from = vm.last; /* a denial's content is coded, negated */
+        if (speech_act(code) && (!tok_marked(&d->toks[i], SAKSI_MARK_DENIAL) ||
+                                 m->peer_dicts))
+            content_from = vm.last; /* a denial's content is coded, negated
+                                       (not with the peers' dictionaries,
+                                       which have no negated events) */
         /* the aim after this event (untuk, agar) is part of it */
         for (size_t q = vm.last + 1; q < c->end && !aim_from; q++) {
             if (c->boundary[q - c->first] && !tok_marked(&d->toks[q],
@@ -1753,10 +1787,47 @@ static int code_sentence(ctx *c)
 
 static int setup_sentence(ctx *cp, size_t s);
 
+/* An article that names no country through its actors may name one
+ * through its places ("a Dallas County jury", "in Hanoi"): the country
+ * most of its places are in becomes its home country, and role nouns
+ * alone take it ("police" → USACOP). */
+static void home_from_places(struct saksi_doc *d)
+{
+    if (d->home[0] || !d->nplaces)
+        return;
+    const char *best = NULL;
+    size_t best_n = 0;
+    for (size_t i = 0; i < d->nplaces; i++) {
+        const char *ci = d->places[i].country;
+        if (!ci[0])
+            continue;
+        size_t n = 0;
+        for (size_t k = 0; k < d->nplaces; k++)
+            n += strcmp(d->places[k].country, ci) == 0;
+        if (n > best_n) {
+            best = ci;
+            best_n = n;
+        }
+    }
+    if (!best || strlen(best) != 3)
+        return;
+    memcpy(d->home, best, 4);
+    for (size_t k = 0; k < d->nactors; k++) {
+        struct actor_info *i = &d->ainfo[k];
+        saksi_actor *a = &d->actors[k];
+        if (i->role_only && strcmp(a->code, i->role) == 0) {
+            char tmp[sizeof a->code];
+            snprintf(tmp, sizeof tmp, "%.3s%s", best, i->role);
+            memcpy(a->code, tmp, sizeof tmp);
+        }
+    }
+}
+
 int saksi_events(saksi_worker *w, struct saksi_doc *d)
 {
     ctx c;
     memset(&c, 0, sizeof c);
+    home_from_places(d);
     c.w = w;
     c.d = d;
     d->events = NULL;

@@ -1,6 +1,6 @@
 /*
- * buf.c — the growable byte buffer (see buf.h). Capacity doubles, so n
- * appends cost O(n) amortised.
+ * buf.c — the growable byte buffer (see buf.h; the appends are inline
+ * there). Capacity doubles, so n appends cost O(n) amortised.
  */
 #include "buf.h"
 
@@ -29,7 +29,7 @@ void saksi_buf_clear(saksi_buf *b)
         b->data[0] = '\0';
 }
 
-int saksi_buf_reserve(saksi_buf *b, size_t extra)
+int saksi_buf_grow(saksi_buf *b, size_t extra)
 {
     if (b->oom)
         return -1;
@@ -53,27 +53,9 @@ int saksi_buf_reserve(saksi_buf *b, size_t extra)
     return 0;
 }
 
-void saksi_buf_cat(saksi_buf *b, const void *p, size_t n)
-{
-    if (saksi_buf_reserve(b, n))
-        return;
-    if (n)
-        memcpy(b->data + b->len, p, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
 void saksi_buf_cats(saksi_buf *b, const char *s)
 {
     saksi_buf_cat(b, s, strlen(s));
-}
-
-void saksi_buf_catc(saksi_buf *b, char c)
-{
-    if (saksi_buf_reserve(b, 1))
-        return;
-    b->data[b->len++] = c;
-    b->data[b->len] = '\0';
 }
 
 void saksi_buf_catu(saksi_buf *b, unsigned long long v)

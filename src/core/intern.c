@@ -1,10 +1,11 @@
 /*
  * intern.c — open-addressing string interner (see intern.h).
  *
- * Slots hold entry indexes; entries hold the string pointer, length and 32
- * bits of the hash, so a probe compares integers first and touches string
- * bytes only on a likely hit. The table is kept at most half full and
- * doubles; strings go into 64 KiB chunks that are never reallocated.
+ * Slots hold 32 bits of the hash beside the entry index, so a probe
+ * compares integers in the slot array alone and touches the entry (string
+ * pointer, length) and the string bytes only on a likely hit. The table is
+ * kept at most half full and doubles; strings go into 64 KiB chunks that
+ * are never reallocated.
  */
 #include "intern.h"
 
@@ -59,20 +60,29 @@ uint32_t saksi_intern_find(const saksi_interner *in, const char *s, size_t n,
         return SAKSI_NO_WORD;
     uint32_t h32 = (uint32_t)(h >> 32);
     for (size_t i = h32 & in->mask;; i = (i + 1) & in->mask) {
-        uint32_t slot = in->slots[i];
+        uint64_t slot = in->slots[i];
         if (!slot)
             return SAKSI_NO_WORD;
-        const intern_entry *e = &in->entries[slot - 1];
-        if (e->hash32 == h32 && e->len == n && memcmp(e->str, s, n) == 0)
-            return in->base + slot - 1;
+        if ((uint32_t)(slot >> 32) != h32)
+            continue;
+        uint32_t k = (uint32_t)slot - 1;
+        const intern_entry *e = &in->entries[k];
+        if (e->len == n && memcmp(e->str, s, n) == 0)
+            return in->base + k;
     }
+}
+
+/* A slot: the hash's 32 bits, then entry index + 1 (never 0). */
+static uint64_t slot_of(uint32_t h32, size_t k)
+{
+    return (uint64_t)h32 << 32 | (uint64_t)(k + 1);
 }
 
 /* Doubles the slot table and re-places every entry by its stored hash32. */
 static int grow_slots(saksi_interner *in)
 {
     size_t nslots = in->slots ? (in->mask + 1) * 2 : 1024;
-    uint32_t *slots = calloc(nslots, sizeof *slots);
+    uint64_t *slots = calloc(nslots, sizeof *slots);
     if (!slots)
         return -1;
     size_t mask = nslots - 1;
@@ -80,7 +90,7 @@ static int grow_slots(saksi_interner *in)
         size_t i = in->entries[k].hash32 & mask;
         while (slots[i])
             i = (i + 1) & mask;
-        slots[i] = (uint32_t)(k + 1);
+        slots[i] = slot_of(in->entries[k].hash32, k);
     }
     free(in->slots);
     in->slots = slots;
@@ -138,7 +148,7 @@ uint32_t saksi_intern_add(saksi_interner *in, const char *s, size_t n,
     size_t i = h32 & in->mask;
     while (in->slots[i])
         i = (i + 1) & in->mask;
-    in->slots[i] = (uint32_t)(in->n + 1);
+    in->slots[i] = slot_of(h32, in->n);
     in->n++;
     return in->base + (uint32_t)(in->n - 1);
 }

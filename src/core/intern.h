@@ -24,7 +24,7 @@ typedef struct {
 } intern_entry;
 
 typedef struct {
-    uint32_t *slots;       /* 0 = empty, else entry index + 1 */
+    uint64_t *slots;       /* 0 = empty, else hash32 << 32 | entry index + 1 */
     size_t mask;           /* slots - 1 */
     intern_entry *entries;
     size_t n, cap;

@@ -13,6 +13,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "intern.h"
+#include "wordcache.h"
 #include "../dict/phrases.h"
 
 /* Per-word facts from the data files, indexed by model word id. */
@@ -44,7 +45,9 @@ enum {
     WF2_EN_BE = 1 << 4,      /* English: a form of "be" (was attacked) */
     WF2_EN_HAVE = 1 << 5,    /* English: a form of "have" (has attacked) */
     WF2_EN_AUX = 1 << 6,     /* English: a base-form verb follows (will, to) */
-    WF2_EN_LEMMA = 1 << 7    /* English: a lemma the dictionaries name */
+    WF2_EN_LEMMA = 1 << 7,   /* English: a lemma the dictionaries name */
+    WF2_EN_OF = 1 << 8       /* English: "of" joins a role to its country
+                                ("the president of Bulgaria") */
 };
 
 /* An English form whose lemma the suffix rules cannot find
@@ -115,7 +118,7 @@ struct saksi_model {
     size_t ncues;
     saksi_interner words;  /* every word the data files name */
     uint16_t *wflags;      /* WF_* per word id; size words.n */
-    uint8_t *wflags2;      /* WF2_* per word id */
+    uint16_t *wflags2;     /* WF2_* per word id */
     size_t wflags_cap;
     /* (root, label) pairs Hunspell licenses: open addressing, 0 = empty */
     uint64_t *licenses;
@@ -127,6 +130,9 @@ struct saksi_model {
     size_t nen_irr, cap_en_irr;
     phrase_trie phrases;   /* numbers, time words, markers (multi-word) */
     struct saksi_gazetteer *gaz; /* places (places/gazetteer.c) */
+    int peer_dicts;        /* coding with TABARI/PETRARCH dictionaries (--dict):
+                              their codes carry intent and negation, so the
+                              coder applies no mood of its own */
 };
 
 /* A verb pattern that matched but coded no event, for `saksi explain`. */
@@ -182,6 +188,8 @@ struct saksi_worker {
     saksi_interner local;   /* words not in the model, ids after it */
     saksi_buf fold;         /* scratch: folded word */
     saksi_buf scratch;      /* scratch for saksi_fold */
+    saksi_wordcache wcache; /* token bytes → word (text/token.c) */
+    struct place_memo *place_memo; /* gazetteer lookups (places/places.c) */
     struct saksi_doc doc;
 };
 
@@ -192,6 +200,11 @@ uint32_t saksi_worker_word(saksi_worker *w, const char *folded, size_t n,
 
 /* The irregular English form `form` (data/lang/en-irregular.tsv), or NULL. */
 const en_irregular *en_irregular_find(const saksi_model *m, uint32_t form);
+
+/* A worker's memo of gazetteer lookups by words (places/places.c): freed,
+ * and forgotten when the worker's own words are. */
+void saksi_place_memo_free(struct place_memo *m);
+void saksi_place_memo_clear(struct place_memo *m);
 
 /* The WF_* flags of a word id (0 for words the model does not know). */
 static inline unsigned saksi_model_wflags(const saksi_model *m, uint32_t id)

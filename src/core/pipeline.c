@@ -16,8 +16,9 @@
 #include <string.h>
 
 /* A worker's own words are forgotten once this many have accumulated, so
- * memory stays bounded however much text one worker reads. */
-#define LOCAL_WORDS_MAX (1u << 20)
+ * memory stays bounded however much text one worker reads (with every memo
+ * by word id, a worker holds up to 150 bytes a word: some 40 MB at most). */
+#define LOCAL_WORDS_MAX (1u << 18)
 
 saksi_worker *saksi_worker_new(const saksi_model *m)
 {
@@ -31,6 +32,10 @@ saksi_worker *saksi_worker_new(const saksi_model *m)
     saksi_intern_init(&w->local, (uint32_t)m->words.n);
     saksi_buf_init(&w->fold);
     saksi_buf_init(&w->scratch);
+    if (saksi_wordcache_init(&w->wcache, 14)) {
+        saksi_worker_free(w);
+        return NULL;
+    }
     return w;
 }
 
@@ -44,6 +49,8 @@ void saksi_worker_free(saksi_worker *w)
     free(w->en_memo);
     saksi_buf_free(&w->fold);
     saksi_buf_free(&w->scratch);
+    saksi_wordcache_free(&w->wcache);
+    saksi_place_memo_free(w->place_memo);
     free(w);
 }
 
@@ -100,9 +107,13 @@ saksi_status saksi_begin(saksi_worker *w, const saksi_article *a)
     saksi_arena_reset(&w->arena);
     if (saksi_intern_count(&w->local) > LOCAL_WORDS_MAX) {
         saksi_intern_clear(&w->local);
+        saksi_wordcache_clear(&w->wcache); /* they name local words */
+        saksi_place_memo_clear(w->place_memo);
         /* analyses name local ids (roots, bases): forget them all */
         if (w->memo_cap)
             memset(w->memo, 0, w->memo_cap * sizeof *w->memo);
+        if (w->en_memo_cap)
+            memset(w->en_memo, 0, w->en_memo_cap * sizeof *w->en_memo);
     }
     struct saksi_doc *d = &w->doc;
     memset(d, 0, sizeof *d);

@@ -48,11 +48,11 @@ uint32_t model_word(saksi_model *m, const char *s, size_t n)
         if (!nl)
             return SAKSI_NO_WORD;
         m->nlabels = nl;
-        uint8_t *f2 = realloc(m->wflags2, cap);
+        uint16_t *f2 = realloc(m->wflags2, cap * sizeof *f2);
         if (!f2)
             return SAKSI_NO_WORD;
         m->wflags2 = f2;
-        memset(f2 + m->wflags_cap, 0, cap - m->wflags_cap);
+        memset(f2 + m->wflags_cap, 0, (cap - m->wflags_cap) * sizeof *f2);
         memset(f + m->wflags_cap, 0, (cap - m->wflags_cap) * sizeof *f);
         memset(nl + m->wflags_cap, 0, cap - m->wflags_cap);
         m->wflags_cap = cap;
@@ -548,6 +548,7 @@ saksi_model *saksi_model_open_dicts(const char *data_dir,
         saksi_model_close(m);
         return NULL;
     }
+    m->peer_dicts = ndicts > 0;
     return m;
 }
 

@@ -73,13 +73,17 @@ static int ends_with(const char *s, const char *suffix)
     return n >= k && strcasecmp(s + n - k, suffix) == 0;
 }
 
-/* Does the name contain ".word." or end in ".word"? */
+/* Is `word` one of the dot-separated parts of the name ("PETR.Validate.
+ * actors.txt" has Validate and actors)? */
 static int has_part(const char *base, const char *word)
 {
     size_t k = strlen(word);
-    for (const char *p = base; (p = strchr(p, '.')) != NULL; p++)
-        if (strncasecmp(p + 1, word, k) == 0 && (p[k + 1] == '.' || !p[k + 1]))
+    for (const char *p = base; p; p = strchr(p, '.')) {
+        if (*p == '.')
+            p++;
+        if (strncasecmp(p, word, k) == 0 && (p[k] == '.' || !p[k]))
             return 1;
+    }
     return 0;
 }
 
@@ -1948,13 +1952,17 @@ static int emit(loader *L, const vform *forms, size_t nforms, const seq *V,
         size_t h = 1;
         while (h < nc && c[h].type == AT_WORD && !(c[h].flags & AF_GAP))
             h++;
-        phrase_word rest[2 * MAX_ATOMS];
+        phrase_word rest[MAX_ELEMS + 2];
         size_t nrest = 0, words = h;
         int need_gap = 0;
         for (size_t k = h; k < nc; k++) {
             if (c[k].type != AT_WORD) {
                 need_gap = 1;
                 continue;
+            }
+            if (nrest + 2 > MAX_ELEMS) {
+                nrest = MAX_ELEMS + 1; /* too long: skipped below */
+                break;
             }
             if ((need_gap || (c[k].flags & AF_GAP)) &&
                 (nrest == 0 || rest[nrest - 1].id != VERB_GAP))
@@ -2872,8 +2880,7 @@ static int load_text(loader *L, int kind, const char *name, const char *text,
 
 static int is_test_set(const char *base)
 {
-    return has_part(base, "Validate") || strncasecmp(base, "Validate.", 9) == 0 ||
-           has_part(base, "Demo");
+    return has_part(base, "Validate") || has_part(base, "Demo");
 }
 
 static int cmp_str(const void *a, const void *b)

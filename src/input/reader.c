@@ -11,6 +11,13 @@
  * and the fault, counted, and skipped; the next call carries on with the
  * rest. Ids are remembered as 64-bit hashes (8 bytes an article) to reject
  * duplicates across all inputs of one reader.
+ *
+ * JSON is parsed by jansson, except for the common record, an object whose
+ * values are all strings: that is parsed here, in one pass that copies the
+ * strings out, about twenty times faster. Whatever that pass does not
+ * accept exactly as jansson would (any other value, a duplicate key, an
+ * unusual escape, a syntax error) goes to jansson, so what is accepted and
+ * every message are jansson's.
  */
 #include "saksi.h"
 #include "../core/buf.h"
@@ -44,7 +51,8 @@ struct saksi_reader {
     saksi_buf text;        /* a plain-text article, or carried-over lines */
     int pending_line;      /* line_buf holds an unprocessed first line */
     ssize_t pending_len;
-    json_t *json;          /* the current JSONL article */
+    json_t *json;          /* the current JSONL article (jansson) */
+    saksi_buf strings;     /* …or its strings (the fast path) */
     char date[11];
     char id_buf[1024];
     saksi_format opt_format;
@@ -99,6 +107,7 @@ static saksi_reader *reader_alloc(const saksi_reader_options *opts)
     if (!r)
         return NULL;
     saksi_buf_init(&r->text);
+    saksi_buf_init(&r->strings);
     if (opts) {
         r->opt_format = opts->format;
         r->opt_date = dup_or_null(opts->date);
@@ -178,6 +187,7 @@ void saksi_reader_free(saksi_reader *r)
     free(r->paths);
     free(r->line_buf);
     saksi_buf_free(&r->text);
+    saksi_buf_free(&r->strings);
     free(r->ids.slots);
     free(r->opt_date);
     free(r->opt_id);
@@ -348,19 +358,6 @@ static saksi_status next_text(saksi_reader *r, saksi_article *a,
     return SAKSI_OK;
 }
 
-/* An optional string field; -1 when present with another type. */
-static int opt_string(json_t *o, const char *key, const char **out)
-{
-    json_t *v = json_object_get(o, key);
-    *out = NULL;
-    if (!v || json_is_null(v))
-        return 0;
-    if (!json_is_string(v))
-        return -1;
-    *out = json_string_value(v);
-    return 0;
-}
-
 static const char *json_type_name(json_t *v)
 {
     if (!v)
@@ -374,6 +371,229 @@ static const char *json_type_name(json_t *v)
     case JSON_NULL: return "null";
     }
     return "of an unknown type";
+}
+
+/* ---- the fast path: objects of strings ------------------------------ */
+
+/* A record's fields: decoded key and value, offsets into r->strings. */
+enum { FAST_FIELDS = 32 };
+typedef struct {
+    size_t key, klen, val, vlen;
+} fast_field;
+
+typedef struct {
+    fast_field f[FAST_FIELDS];
+    size_t n;
+} fast_record;
+
+static int json_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int hex4(const char *s, size_t n, size_t i, unsigned *out)
+{
+    if (i + 4 > n)
+        return -1;
+    unsigned v = 0;
+    for (size_t k = i; k < i + 4; k++) {
+        char c = s[k];
+        v <<= 4;
+        if (c >= '0' && c <= '9')
+            v |= (unsigned)(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            v |= (unsigned)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            v |= (unsigned)(c - 'A' + 10);
+        else
+            return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static void put_utf8(saksi_buf *b, unsigned cp)
+{
+    char u[4];
+    size_t n;
+    if (cp < 0x80) {
+        u[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        u[0] = (char)(0xC0 | cp >> 6);
+        u[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        u[0] = (char)(0xE0 | cp >> 12);
+        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        u[0] = (char)(0xF0 | cp >> 18);
+        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    saksi_buf_cat(b, u, n);
+}
+
+/* The escape at s[*i] (after the backslash), decoded into b; -1 for what
+ * jansson rejects (a bad escape, \u0000, a lone surrogate). */
+static int fast_escape(const char *s, size_t n, size_t *i, saksi_buf *b)
+{
+    static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+    if (*i >= n)
+        return -1;
+    const char *e = strchr(from, s[*i]);
+    if (e && s[*i]) {
+        saksi_buf_catc(b, to[e - from]);
+        (*i)++;
+        return 0;
+    }
+    unsigned cp, lo;
+    if (s[*i] != 'u' || hex4(s, n, *i + 1, &cp) || cp == 0)
+        return -1;
+    *i += 5;
+    if (cp >= 0xDC00 && cp <= 0xDFFF)
+        return -1;
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+        if (*i + 1 >= n || s[*i] != '\\' || s[*i + 1] != 'u' ||
+            hex4(s, n, *i + 2, &lo) || lo < 0xDC00 || lo > 0xDFFF)
+            return -1;
+        *i += 6;
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+    }
+    put_utf8(b, cp);
+    return 0;
+}
+
+/* The string whose opening quote is at s[*i], decoded into b (NUL after
+ * it); its offset and length. -1 for what the fast path leaves to
+ * jansson. The line is valid UTF-8 already. */
+static int fast_string(const char *s, size_t n, size_t *i, saksi_buf *b,
+                       size_t *off, size_t *len)
+{
+    size_t k = *i + 1;
+    *off = b->len;
+    for (;;) {
+        size_t run = k;
+        while (k < n && s[k] != '"' && s[k] != '\\' &&
+               (unsigned char)s[k] >= 0x20)
+            k++;
+        saksi_buf_cat(b, s + run, k - run);
+        if (k >= n || (unsigned char)s[k] < 0x20)
+            return -1;
+        if (s[k] == '"')
+            break;
+        k++;
+        if (fast_escape(s, n, &k, b))
+            return -1;
+    }
+    *len = b->len - *off;
+    saksi_buf_catc(b, '\0');
+    *i = k + 1;
+    return b->oom ? -1 : 0;
+}
+
+static void skip_space(const char *s, size_t n, size_t *i)
+{
+    while (*i < n && json_space(s[*i]))
+        (*i)++;
+}
+
+/* Parses s[0..n) when it is one object of string values, each key once,
+ * with only blank space around: 0, else -1 (then jansson decides). */
+static int fast_parse(const char *s, size_t n, saksi_buf *b, fast_record *rec)
+{
+    size_t i = 0;
+    saksi_buf_clear(b);
+    rec->n = 0;
+    skip_space(s, n, &i);
+    if (i >= n || s[i++] != '{')
+        return -1;
+    skip_space(s, n, &i);
+    if (i < n && s[i] == '}') {
+        i++;
+    } else {
+        for (;;) {
+            if (rec->n == FAST_FIELDS || i >= n || s[i] != '"')
+                return -1;
+            fast_field *f = &rec->f[rec->n];
+            if (fast_string(s, n, &i, b, &f->key, &f->klen))
+                return -1;
+            skip_space(s, n, &i);
+            if (i >= n || s[i++] != ':')
+                return -1;
+            skip_space(s, n, &i);
+            if (i >= n || s[i] != '"' ||
+                fast_string(s, n, &i, b, &f->val, &f->vlen))
+                return -1;
+            for (size_t k = 0; k < rec->n; k++) /* a duplicate: jansson's */
+                if (rec->f[k].klen == f->klen &&
+                    memcmp(b->data + rec->f[k].key, b->data + f->key,
+                           f->klen) == 0)
+                    return -1;
+            rec->n++;
+            skip_space(s, n, &i);
+            if (i < n && s[i] == ',') {
+                i++;
+                skip_space(s, n, &i);
+                continue;
+            }
+            if (i < n && s[i] == '}') {
+                i++;
+                break;
+            }
+            return -1;
+        }
+    }
+    skip_space(s, n, &i);
+    return i == n ? 0 : -1;
+}
+
+/* The value of field `key` of a fast record, or NULL. */
+static const char *fast_get(const saksi_buf *b, const fast_record *rec,
+                            const char *key, size_t *len)
+{
+    size_t kn = strlen(key);
+    for (size_t k = 0; k < rec->n; k++)
+        if (rec->f[k].klen == kn &&
+            memcmp(b->data + rec->f[k].key, key, kn) == 0) {
+            if (len)
+                *len = rec->f[k].vlen;
+            return b->data + rec->f[k].val;
+        }
+    return NULL;
+}
+
+/* ---- records --------------------------------------------------------- */
+
+/* A field of the current record, from either parse: its string (NULL when
+ * absent, null or not a string) and, for messages, its type's name. */
+typedef struct {
+    json_t *o;               /* jansson's object, or NULL */
+    const saksi_buf *b;      /* …else the fast record */
+    const fast_record *rec;
+} record;
+
+static const char *json_type_name(json_t *v);
+
+static const char *field(const record *rc, const char *key, size_t *len,
+                         const char **type)
+{
+    if (!rc->o) {
+        const char *v = fast_get(rc->b, rc->rec, key, len);
+        *type = v ? "a string" : "missing";
+        return v;
+    }
+    json_t *v = json_object_get(rc->o, key);
+    *type = json_type_name(v);
+    if (!json_is_string(v))
+        return NULL;
+    if (len)
+        *len = json_string_length(v);
+    return json_string_value(v);
 }
 
 /* One JSON Lines record: line_buf[0..len). */
@@ -391,38 +611,42 @@ static saksi_status parse_record(saksi_reader *r, size_t len, saksi_article *a,
                       "invalid UTF-8 byte 0x%02X at byte %zu of the line "
                       "(byte %lld of the file)",
                       (unsigned char)s[bad], bad, r->line_off + (long long)bad);
-    json_error_t jerr;
-    json_t *o = json_loadb(s + start, len - start, JSON_REJECT_DUPLICATES,
-                           &jerr);
-    if (!o)
-        return reject(r, diag, ln, r->line_off + start + (long long)jerr.position,
-                      "not valid JSON at byte %lld of the line: %s",
-                      (long long)(start + (size_t)jerr.position), jerr.text);
-    if (!json_is_object(o)) {
-        json_decref(o);
-        return reject(r, diag, ln, r->line_off, "not a JSON object");
+    fast_record fast;
+    record rc = {NULL, &r->strings, &fast};
+    if (fast_parse(s + start, len - start, &r->strings, &fast)) {
+        if (r->strings.oom)
+            return SAKSI_ENOMEM;
+        json_error_t jerr;
+        json_t *o = json_loadb(s + start, len - start, JSON_REJECT_DUPLICATES,
+                               &jerr);
+        if (!o)
+            return reject(r, diag, ln,
+                          r->line_off + start + (long long)jerr.position,
+                          "not valid JSON at byte %lld of the line: %s",
+                          (long long)(start + (size_t)jerr.position), jerr.text);
+        if (!json_is_object(o)) {
+            json_decref(o);
+            return reject(r, diag, ln, r->line_off, "not a JSON object");
+        }
+        r->json = rc.o = o;
     }
-    r->json = o;
     static const char *const required[] = {"id", "date", "text"};
-    for (size_t k = 0; k < 3; k++) {
-        json_t *v = json_object_get(o, required[k]);
-        if (!json_is_string(v))
+    const char *type;
+    for (size_t k = 0; k < 3; k++)
+        if (!field(&rc, required[k], NULL, &type))
             return reject(r, diag, ln, r->line_off,
                           "field \"%s\" must be a string, is %s", required[k],
-                          json_type_name(v));
-    }
+                          type);
     memset(a, 0, sizeof *a);
-    a->id = json_string_value(json_object_get(o, "id"));
+    a->id = field(&rc, "id", NULL, &type);
     if (!*a->id)
         return reject(r, diag, ln, r->line_off, "field \"id\" is empty");
-    const char *date = json_string_value(json_object_get(o, "date"));
+    const char *date = field(&rc, "date", NULL, &type);
     if (check_date(r, date, &a->date))
         return reject(r, diag, ln, r->line_off,
                       "article '%s': date '%.40s' is not a valid YYYY-MM-DD date",
                       a->id, date);
-    json_t *text = json_object_get(o, "text");
-    a->text = json_string_value(text);
-    a->text_len = json_string_length(text);
+    a->text = field(&rc, "text", &a->text_len, &type);
     if (memchr(a->text, '\0', a->text_len))
         return reject(r, diag, ln, r->line_off,
                       "article '%s': text contains a NUL character", a->id);
@@ -431,12 +655,14 @@ static saksi_status parse_record(saksi_reader *r, size_t len, saksi_article *a,
                       a->id);
     static const char *const optional[] = {"lang", "title", "url", "source"};
     const char **slot[] = {&a->lang, &a->title, &a->url, &a->source};
-    for (size_t k = 0; k < 4; k++)
-        if (opt_string(o, optional[k], slot[k]))
+    for (size_t k = 0; k < 4; k++) {
+        *slot[k] = field(&rc, optional[k], NULL, &type);
+        /* absent or null: none; another type: a fault */
+        if (!*slot[k] && strcmp(type, "missing") && strcmp(type, "null"))
             return reject(r, diag, ln, r->line_off,
                           "article '%s': field \"%s\" must be a string, is %s",
-                          a->id, optional[k],
-                          json_type_name(json_object_get(o, optional[k])));
+                          a->id, optional[k], type);
+    }
     int dup = idset_add(&r->ids, a->id, strlen(a->id));
     if (dup < 0)
         return SAKSI_ENOMEM;

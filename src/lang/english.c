@@ -143,8 +143,12 @@ uint32_t en_lemma(const saksi_model *m, saksi_worker *wk, uint32_t word,
                                         : EN_FORM_ED;
             return x->lemma;
         }
-        if (m->wflags2[word] & WF2_EN_LEMMA)
+        if (m->wflags2[word] & WF2_EN_LEMMA) {
+            /* a dictionary may name a form itself ("called"): its use
+             * still follows its ending */
+            *form = plain_form(w, n);
             return word;
+        }
     }
     uint32_t id = regular(m, w, n, form);
     if (id != SAKSI_NO_WORD)
@@ -190,11 +194,25 @@ static int is_word(const saksi_token *t)
 
 static int adverb(const saksi_model *m, const saksi_token *t)
 {
+    if (grammar(m, t) & (WF2_EN_BE | WF2_EN_HAVE | WF2_EN_AUX))
+        return 0; /* "has", marked an adverb for the coder, is an auxiliary */
     if (tok_marked(t, SAKSI_MARK_ADVERB))
         return 1;
     return t->cls == SAKSI_TOK_WORD && t->norm_len > 4 &&
            memcmp(t->norm + t->norm_len - 2, "ly", 2) == 0 &&
            !(grammar(m, t) & (WF2_EN_DET | WF2_EN_LEMMA));
+}
+
+/* Is token k part of a quantity ("three", "dozens of")? */
+static int in_quantity(const struct saksi_doc *d, size_t k)
+{
+    for (size_t i = 0; i < d->nments; i++) {
+        const saksi_mention *x = &d->ments[i];
+        if (x->kind == SAKSI_MENTION_QUANTITY && x->first_token <= k &&
+            k < x->first_token + x->n_tokens)
+            return 1;
+    }
+    return 0;
 }
 
 /* "Russian", "Chinese", "British", "Israeli": a capitalized word that reads
@@ -217,10 +235,9 @@ static int use_of(const saksi_model *m, const struct saksi_doc *d, size_t first,
         p--;
     const saksi_token *prev = p > first ? &d->toks[p - 1] : NULL;
     unsigned g = prev ? grammar(m, prev) : 0;
-    int det = (g & WF2_EN_DET) ||
-              (prev && (prev->cls == SAKSI_TOK_NUMBER ||
-                        (prev->word < m->words.n &&
-                         (m->wflags[prev->word] & WF_PH_NUMBER))));
+    /* "that" is a determiner and opens a clause: "slogans that urged" */
+    int det = ((g & WF2_EN_DET) && !tok_marked(prev, SAKSI_MARK_CLAUSE | SAKSI_MARK_RELATIVE)) ||
+              (prev && (prev->cls == SAKSI_TOK_NUMBER || in_quantity(d, p - 1)));
     /* a name or a pronoun before: a subject ("Russia denies", "he
      * says"); a nationality adjective is no subject ("Ukrainian soldiers") */
     int name = prev && ((prev->morph & MORPH_PROPER) ||

@@ -30,7 +30,9 @@ static unsigned cue_flags(const saksi_model *m, const saksi_token *t)
         if (t->norm_len < (size_t)c->len + 3)
             continue;
         const char *at = c->suffix ? t->norm + t->norm_len - c->len : t->norm;
-        if (memcmp(at, c->affix, c->len) == 0)
+        /* the first byte alone rules out most cues, without a call */
+        if ((!c->len || at[0] == c->affix[0]) &&
+            memcmp(at, c->affix, c->len) == 0)
             f |= c->lang;
     }
     return f == (WF_LANG_ID | WF_LANG_EN) ? 0 : f;

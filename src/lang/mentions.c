@@ -43,6 +43,41 @@ static int is_boundary(const saksi_token *t)
     return 0;
 }
 
+/* Is value k a function-word value usable in language `lang`? */
+static int marker_value(const phrase_trie *t, uint32_t k, saksi_lang lang)
+{
+    return t->vals[k].table == PT_MARKER &&
+           (!t->vals[k].lang || t->vals[k].lang == lang ||
+            lang == SAKSI_LANG_UNKNOWN);
+}
+
+/* The longest function phrase at token i, as phrase_find(PT_MARKER) finds
+ * it, and in *bits every category of the phrases of that length among the
+ * first 8 matches, in one walk of the trie: the walk that phrase_find and
+ * phrase_match would each make. */
+static size_t marker_at(const phrase_trie *t, const struct saksi_doc *d,
+                        size_t i, size_t end, saksi_lang lang, unsigned *bits)
+{
+    phrase_hit hits[16];
+    size_t nh = phrase_match(t, d->toks, i, end, hits, 16, PM_STRICT);
+    size_t n = 0;
+    for (size_t h = nh; h-- > 0 && !n;) /* longest first */
+        for (uint32_t k = hits[h].val; k && !n; k = t->vals[k].next)
+            if (marker_value(t, k, lang))
+                n = hits[h].len;
+    *bits = 0;
+    if (!n)
+        return 0;
+    if (nh > 8) /* which 8 the walk meets first: walk again, stopping there */
+        nh = phrase_match(t, d->toks, i, end, hits, 8, PM_STRICT);
+    for (size_t h = 0; h < nh; h++)
+        if (hits[h].len == n)
+            for (uint32_t k = hits[h].val; k; k = t->vals[k].next)
+                if (marker_value(t, k, lang))
+                    *bits |= (unsigned)t->vals[k].ival;
+    return n;
+}
+
 /* Marks tokens with the categories of the longest function phrase at each
  * position; phrases of several words become mentions. Returns the
  * sentence's categories. */
@@ -53,26 +88,15 @@ static unsigned mark(saksi_worker *w, struct saksi_doc *d,
     unsigned all = 0;
     size_t end = s->first_token + s->n_tokens;
     for (size_t i = s->first_token; i < end;) {
-        const phrase_val *v;
+        /* every category the phrase has */
+        unsigned bits = 0;
         size_t n = saksi_model_starts(w->m, &d->toks[i], WF_PH_MARKER)
-                       ? phrase_find(t, d->toks, i, end, PT_MARKER, 0, s->lang,
-                                     &v)
+                       ? marker_at(t, d, i, end, s->lang, &bits)
                        : 0;
         if (!n) {
             i++;
             continue;
         }
-        /* every category the phrase has */
-        unsigned bits = 0;
-        phrase_hit hits[8];
-        size_t nh = phrase_match(t, d->toks, i, end, hits, 8, PM_STRICT);
-        for (size_t h = 0; h < nh; h++)
-            if (hits[h].len == n)
-                for (uint32_t k = hits[h].val; k; k = t->vals[k].next)
-                    if (t->vals[k].table == PT_MARKER &&
-                        (!t->vals[k].lang || t->vals[k].lang == s->lang ||
-                         s->lang == SAKSI_LANG_UNKNOWN))
-                        bits |= (unsigned)t->vals[k].ival;
         for (size_t k = i; k < i + n; k++)
             d->toks[k].markers |= bits;
         all |= bits;

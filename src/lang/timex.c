@@ -20,6 +20,17 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The time phrases matched at a few positions: parsing one expression
+ * asks for a dozen kinds at the same token (day? weekend? month? …), and
+ * each would walk the phrase trie again. */
+enum { MATCH_MEMO = 4, MATCH_HITS = 16 };
+typedef struct {
+    size_t at[MATCH_MEMO];   /* token + 1; 0: empty */
+    size_t nhits[MATCH_MEMO];
+    phrase_hit hits[MATCH_MEMO][MATCH_HITS];
+    unsigned next;           /* the slot to fill next */
+} match_memo;
+
 typedef struct {
     const saksi_model *m;
     const struct saksi_doc *d;
@@ -28,14 +39,53 @@ typedef struct {
     int future;
     int64_t pub;
     int py, pm, pd, pwd; /* publication year, month, day, weekday 1..7 */
+    match_memo *memo;
 } ctx;
 
+/* Every phrase at token i (phrase_match, in the mode phrase_find uses for
+ * time phrases), from the memo when it holds them. */
+static const phrase_hit *hits_at(const ctx *c, size_t i, size_t *n)
+{
+    match_memo *mm = c->memo;
+    for (unsigned k = 0; k < MATCH_MEMO; k++)
+        if (mm->at[k] == i + 1) {
+            *n = mm->nhits[k];
+            return mm->hits[k];
+        }
+    unsigned k = mm->next++ % MATCH_MEMO;
+    mm->at[k] = i + 1;
+    mm->nhits[k] = phrase_match(&c->m->phrases, c->d->toks, i, c->end,
+                                mm->hits[k], MATCH_HITS, PM_STRICT);
+    *n = mm->nhits[k];
+    return mm->hits[k];
+}
+
+/* The longest time phrase of `kind` (0: any) at token i, as phrase_find
+ * finds it: the same hits, chosen by the same rule. */
 static size_t find(const ctx *c, size_t i, int kind, const phrase_val **v)
 {
     if (i >= c->end)
         return 0;
-    return phrase_find(&c->m->phrases, c->d->toks, i, c->end, PT_TIME, kind,
-                       c->lang, v);
+    if (!c->memo)
+        return phrase_find(&c->m->phrases, c->d->toks, i, c->end, PT_TIME,
+                           kind, c->lang, v);
+    size_t n;
+    const phrase_hit *hits = hits_at(c, i, &n);
+    const phrase_trie *t = &c->m->phrases;
+    while (n--) {
+        for (uint32_t k = hits[n].val; k; k = t->vals[k].next) {
+            const phrase_val *pv = &t->vals[k];
+            if (pv->table != PT_TIME || (kind && pv->kind != kind))
+                continue;
+            if (pv->lang && c->lang != SAKSI_LANG_UNKNOWN &&
+                pv->lang != c->lang)
+                continue;
+            if (v)
+                *v = pv;
+            return hits[n].len;
+        }
+    }
+    return 0;
 }
 
 static const saksi_token *tok(const ctx *c, size_t i)
@@ -521,6 +571,10 @@ size_t saksi_time_at(const saksi_model *m, const struct saksi_doc *d,
         return 0; /* the common case, decided without a lookup */
     ctx c;
     memset(&c, 0, sizeof c);
+    match_memo memo;
+    memset(memo.at, 0, sizeof memo.at);
+    memo.next = 0;
+    c.memo = &memo;
     c.m = m;
     c.d = d;
     c.end = end;

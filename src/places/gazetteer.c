@@ -20,7 +20,9 @@
  * same folding the tokenizer applies) and put into one open-addressing
  * table from folded name to the list of entries it names. A lookup is one
  * hash and a short string compare; choosing among the entries is the
- * caller's job (places.c).
+ * caller's job (places.c). Beside it, a set of the first words of the
+ * names of several words ("san" of "san francisco") lets the caller skip
+ * most lookups of several words without touching the big table.
  */
 #include "gazetteer.h"
 #include "../core/internal.h"
@@ -86,6 +88,9 @@ struct saksi_gazetteer {
     uint32_t country0, ncountry; /* the countries' entries, by alpha-3 */
     struct { char code[16]; int32_t entry; } *areas; /* idn-areas codes */
     size_t nareas, capareas;
+    uint64_t *first;       /* hashes of first words of names of several
+                              words: open addressing, 0 = empty */
+    size_t first_mask;
     char *blob;            /* loaded from the index: everything lives here */
     size_t blob_len;
     int mapped;            /* …mapped from the file, else malloc'd */
@@ -195,6 +200,59 @@ static long find_key(const saksi_gazetteer *g, const char *key, size_t n,
     if (slot)
         *slot = h;
     return -1;
+}
+
+/* ---- first words ---------------------------------------------------------- */
+
+static uint64_t first_hash(const char *s, size_t n)
+{
+    uint64_t h = hash_bytes(s, n);
+    return h ? h : 1;
+}
+
+/* The set of the first words of every name of several words. */
+static int build_first(saksi_gazetteer *g)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < g->nk; i++)
+        count += memchr(g->keys.data + g->k[i].key, ' ', g->k[i].len) != NULL;
+    size_t nslots = 64;
+    while (nslots < 2 * count + 2)
+        nslots *= 2;
+    uint64_t *set = calloc(nslots, sizeof *set);
+    if (!set)
+        return -1;
+    for (size_t i = 0; i < g->nk; i++) {
+        const char *key = g->keys.data + g->k[i].key;
+        const char *sp = memchr(key, ' ', g->k[i].len);
+        if (!sp)
+            continue;
+        uint64_t h = first_hash(key, (size_t)(sp - key));
+        size_t j = (size_t)h & (nslots - 1);
+        while (set[j] && set[j] != h)
+            j = (j + 1) & (nslots - 1);
+        set[j] = h;
+    }
+    free(g->first);
+    g->first = set;
+    g->first_mask = nslots - 1;
+    return 0;
+}
+
+int gz_may_start(const saksi_gazetteer *g, const char *word, size_t n)
+{
+    if (!g->first)
+        return 1;
+    uint64_t h = first_hash(word, n);
+    size_t j = (size_t)h & g->first_mask;
+    for (size_t probes = 0; probes <= g->first_mask; probes++) {
+        if (g->first[j] == h)
+            return 1;
+        if (!g->first[j])
+            return 0;
+        j = (j + 1) & g->first_mask;
+    }
+    return 1;
 }
 
 /* Files the entry under the folded form of `name`. */
@@ -722,6 +780,10 @@ int gz_finish(saksi_gazetteer *g, char *err, size_t errlen)
     g->nareas = g->capareas = 0;
     saksi_buf_free(&g->fold);
     saksi_buf_free(&g->scratch);
+    if (build_first(g)) {
+        snprintf(err, errlen, "gazetteer: out of memory");
+        return -1;
+    }
     g->finished = 1;
     return 0;
 }
@@ -760,14 +822,16 @@ static int presize(saksi_gazetteer *g, FILE *f)
  * trusted: then the text files are read instead. */
 
 #define GZ_MAGIC "SAKSIGZ1"
-enum { GZ_VERSION = 2, GZ_NSTAMP = 2 * (sizeof FILES / sizeof *FILES) };
+enum { GZ_VERSION = 3, GZ_NSTAMP = 2 * (sizeof FILES / sizeof *FILES) };
 
 typedef struct {
     char magic[8];
     uint32_t version, endian;
     uint64_t stamp[GZ_NSTAMP];
     uint64_t n, nk, npost, names_len, keys_len, nslots, country0, ncountry;
-    uint64_t off_e, off_names, off_keys, off_k, off_flat, off_slots, total;
+    uint64_t nfirst;
+    uint64_t off_e, off_names, off_keys, off_k, off_flat, off_slots, off_first;
+    uint64_t total;
 } gz_header;
 
 static void stamp_of(const char *dir, uint64_t *stamp)
@@ -817,6 +881,7 @@ int gz_write_index(const saksi_gazetteer *g, const char *dir, const char *path,
     h.nslots = g->mask + 1;
     h.country0 = g->country0;
     h.ncountry = g->ncountry;
+    h.nfirst = g->first ? g->first_mask + 1 : 0;
     uint64_t off = align8(sizeof h);
     h.off_e = off;
     off = align8(off + h.n * sizeof *g->e);
@@ -830,6 +895,8 @@ int gz_write_index(const saksi_gazetteer *g, const char *dir, const char *path,
     off = align8(off + h.npost * sizeof *g->flat);
     h.off_slots = off;
     off = align8(off + h.nslots * sizeof *g->slots);
+    h.off_first = off;
+    off = align8(off + h.nfirst * sizeof *g->first);
     h.total = off;
     char *b = calloc(1, h.total);
     if (!b) {
@@ -843,6 +910,8 @@ int gz_write_index(const saksi_gazetteer *g, const char *dir, const char *path,
     memcpy(b + h.off_k, g->k, h.nk * sizeof *g->k);
     memcpy(b + h.off_flat, g->flat, h.npost * sizeof *g->flat);
     memcpy(b + h.off_slots, g->slots, h.nslots * sizeof *g->slots);
+    if (h.nfirst)
+        memcpy(b + h.off_first, g->first, h.nfirst * sizeof *g->first);
     char tmp[4300];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     FILE *f = fopen(tmp, "wb");
@@ -880,11 +949,14 @@ saksi_gazetteer *gz_from_index(char *b, size_t len, const uint64_t *stamp,
         goto bad;
     if (h.nslots < 2 || (h.nslots & (h.nslots - 1)))
         goto bad;
+    if (h.nfirst > lim || (h.nfirst & (h.nfirst - 1)))
+        goto bad;
     struct { uint64_t off, size; } sec[] = {
         {h.off_e, h.n * sizeof(gz_entry)}, {h.off_names, h.names_len},
         {h.off_keys, h.keys_len}, {h.off_k, h.nk * sizeof(gz_key)},
         {h.off_flat, h.npost * sizeof(uint32_t)},
-        {h.off_slots, h.nslots * sizeof(gz_slot)}};
+        {h.off_slots, h.nslots * sizeof(gz_slot)},
+        {h.off_first, h.nfirst * sizeof(uint64_t)}};
     uint64_t at = sizeof h;
     for (size_t i = 0; i < sizeof sec / sizeof *sec; i++) {
         if (sec[i].off % 8 || sec[i].off < at || sec[i].off > len ||
@@ -915,6 +987,8 @@ saksi_gazetteer *gz_from_index(char *b, size_t len, const uint64_t *stamp,
     g->nflat = h.npost;
     g->slots = (gz_slot *)(void *)(b + h.off_slots);
     g->mask = h.nslots - 1;
+    g->first = h.nfirst ? (uint64_t *)(void *)(b + h.off_first) : NULL;
+    g->first_mask = h.nfirst ? h.nfirst - 1 : 0;
     if (h.ncountry > h.n || h.country0 > h.n - h.ncountry)
         goto bad2;
     g->country0 = (uint32_t)h.country0;
@@ -1021,22 +1095,32 @@ void gz_free(saksi_gazetteer *g)
     free(g->sums);
     free(g->sum_slots);
     free(g->areas);
+    free(g->first);
     saksi_buf_free(&g->fold);
     saksi_buf_free(&g->scratch);
     free(g);
 }
 
-size_t gz_lookup(const saksi_gazetteer *g, const char *key, size_t n,
-                 const uint32_t **ids)
+long gz_find(const saksi_gazetteer *g, const char *key, size_t n)
 {
-    long k = find_key(g, key, n, NULL, NULL);
-    if (k < 0 || !g->finished)
+    return g->finished ? find_key(g, key, n, NULL, NULL) : -1;
+}
+
+size_t gz_entries(const saksi_gazetteer *g, long k, const uint32_t **ids)
+{
+    if (k < 0 || (size_t)k >= g->nk || !g->finished)
         return 0;
     const gz_key *r = &g->k[k];
     if (r->head > g->nflat || r->count > g->nflat - r->head)
         return 0; /* a damaged index */
     *ids = g->flat + r->head;
     return r->count;
+}
+
+size_t gz_lookup(const saksi_gazetteer *g, const char *key, size_t n,
+                 const uint32_t **ids)
+{
+    return gz_entries(g, gz_find(g, key, n), ids);
 }
 
 const gz_entry *gz_entry_at(const saksi_gazetteer *g, uint32_t i)

@@ -58,6 +58,13 @@ void gz_free(saksi_gazetteer *g);
  * count, and *ids pointing at that many entry indexes. */
 size_t gz_lookup(const saksi_gazetteer *g, const char *key, size_t n,
                  const uint32_t **ids);
+/* The same in two steps: the name's index (-1 when no entry has it), then
+ * its entries (none for -1). */
+long gz_find(const saksi_gazetteer *g, const char *key, size_t n);
+size_t gz_entries(const saksi_gazetteer *g, long k, const uint32_t **ids);
+/* 0 when no name of several words begins with `word` and a blank ("san"
+ * begins "san francisco"); else 1 (rarely without such a name). */
+int gz_may_start(const saksi_gazetteer *g, const char *word, size_t n);
 
 const gz_entry *gz_entry_at(const saksi_gazetteer *g, uint32_t i);
 const char *gz_name(const saksi_gazetteer *g, const gz_entry *e);

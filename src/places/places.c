@@ -27,6 +27,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -42,6 +43,8 @@ typedef struct {
     uint32_t seen[32];
     size_t nseen;
     saksi_buf key;
+    struct place_memo *memo;   /* the worker's lookups by words, or NULL */
+    const uint8_t *time_tok;   /* per token: inside a time expression */
 } ctx;
 
 static int push(ctx *c, const saksi_place *p)
@@ -159,6 +162,14 @@ static double km(double lat1, double lon1, double lat2, double lon2)
     return 2 * 6371 * asin(h < 1 ? sqrt(h) : 1);
 }
 
+/* Are two latitudes alone more than `limit` km apart (with a margin of
+ * 1%)? The distance along the globe is never less than the difference of
+ * latitudes, so then km() is surely above the limit: a cheap test first. */
+static int lat_apart(double lat1, double lat2, double limit)
+{
+    return fabs(lat1 - lat2) * (6371 * 3.14159265358979 / 180) > limit * 1.01;
+}
+
 /* How well candidate e fits the place next to it, `near` ("Kutaraja, Banda
  * Aceh": the Kutaraja in Banda Aceh's province, near it). */
 static double near_fit(const ctx *c, const gz_entry *e, const gz_entry *near)
@@ -172,6 +183,7 @@ static double near_fit(const ctx *c, const gz_entry *e, const gz_entry *near)
     else if (near->admin1 >= 0 && near->admin1 == e->admin1)
         s += 5; /* in the same province as that town */
     else if (!isnan(e->lat) && !isnan(near->lat) && near->kind != GZ_COUNTRY &&
+             !lat_apart(e->lat, near->lat, 150) &&
              km(e->lat, e->lon, near->lat, near->lon) < 150)
         s += 4;
     return s;
@@ -190,6 +202,7 @@ static double seen_fit(const ctx *c, const gz_entry *e)
                                gz_entry_at(c->g, (uint32_t)e->admin1) == x))
             s = 3;
         else if (!isnan(e->lat) && !isnan(x->lat) &&
+                 !lat_apart(e->lat, x->lat, 150) &&
                  km(e->lat, e->lon, x->lat, x->lon) < 150)
             s = 2;
         if (s > best)
@@ -301,17 +314,162 @@ static int covered(const struct saksi_doc *d, size_t from, size_t i)
     return 0;
 }
 
+/* ---- the lookup memo ----------------------------------------------------------
+ *
+ * The same names come up again and again, and each lookup in the
+ * gazetteer's large table is a cache miss or two, so the worker remembers
+ * answers. A lookup's key is determined by its tokens' interned words and
+ * by which tokens touch (no blank in between, see key_of):
+ *   - one word: per word id, the index of the name it is (or none), and
+ *     whether a name of several words may begin with it (gz_may_start);
+ *   - several words: none when the first word begins no such name, which
+ *     is most of them; else a direct-mapped table by words and touches, an
+ *     entry overwritten by the next key of its slot.
+ * Word ids of the worker's own words are forgotten with them
+ * (saksi_place_memo_clear, from saksi_begin). */
+
+enum { MEMO_WORDS = 8, MEMO_BITS = 14 };
+
+typedef struct {
+    uint32_t word[MEMO_WORDS];
+    const uint32_t *ids;  /* the entries named */
+    uint32_t count;       /* …their number (0: none) */
+    uint8_t n;            /* words; 0: an empty slot */
+    uint8_t touch;        /* bit k: word k+1 touches word k */
+} memo_entry;
+
+/* Per word id: WM_DONE once known, WM_FIRST when a name of several words
+ * may begin with it, and in the low bits the index + 1 of the name it is
+ * alone (0: none). */
+enum { WM_DONE = 1u << 30, WM_FIRST = 1u << 31, WM_KEY = WM_DONE - 1 };
+
+struct place_memo {
+    memo_entry e[1u << MEMO_BITS];
+    uint32_t *word;
+    size_t nword;
+};
+
+void saksi_place_memo_free(struct place_memo *m)
+{
+    if (m)
+        free(m->word);
+    free(m);
+}
+
+void saksi_place_memo_clear(struct place_memo *m)
+{
+    if (!m)
+        return;
+    memset(m->e, 0, sizeof m->e);
+    if (m->word)
+        memset(m->word, 0, m->nword * sizeof *m->word);
+}
+
+/* What is known of word `id` (computed now when not yet): WM_* bits, or 0
+ * when the memo cannot hold it. */
+static uint32_t word_memo(ctx *c, const saksi_token *t)
+{
+    struct place_memo *m = c->memo;
+    if (!m || t->word == SAKSI_NO_WORD)
+        return 0;
+    if (t->word >= m->nword) {
+        size_t n = m->nword ? m->nword : 1u << 16;
+        while (n <= t->word)
+            n *= 2;
+        uint32_t *v = realloc(m->word, n * sizeof *v);
+        if (!v)
+            return 0;
+        memset(v + m->nword, 0, (n - m->nword) * sizeof *v);
+        m->word = v;
+        m->nword = n;
+    }
+    uint32_t *x = &m->word[t->word];
+    if (!(*x & WM_DONE)) {
+        long k = gz_find(c->g, t->norm, t->norm_len);
+        if (k + 1 > (long)WM_KEY)
+            return 0;
+        *x = WM_DONE | (uint32_t)(k + 1) |
+             (gz_may_start(c->g, t->norm, t->norm_len) ? WM_FIRST : 0);
+    }
+    return *x;
+}
+
+/* The memo key of tokens [a, b) (b - a <= MEMO_WORDS) and its slot. */
+static size_t memo_key(const struct saksi_doc *d, size_t a, size_t b,
+                       memo_entry *k)
+{
+    memset(k, 0, sizeof *k);
+    uint64_t h = 0x9e3779b97f4a7c15ULL * (b - a);
+    for (size_t i = a; i < b; i++) {
+        k->word[i - a] = d->toks[i].word;
+        if (i > a && d->toks[i].start <= d->toks[i - 1].end)
+            k->touch |= (uint8_t)(1u << (i - a - 1));
+        h = (h ^ d->toks[i].word) * 0xd6e8feb86659fd93ULL;
+    }
+    k->n = (uint8_t)(b - a);
+    h ^= k->touch;
+    h ^= h >> 31;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 29;
+    return (size_t)h & ((1u << MEMO_BITS) - 1);
+}
+
+/* The entries named by the text of tokens [a, b) of several words, or
+ * (size_t)-1 when out of memory. */
+static size_t lookup_several(ctx *c, size_t a, size_t b, const uint32_t **ids)
+{
+    memo_entry k, *e = NULL;
+    if (c->memo && b - a <= MEMO_WORDS) {
+        e = &c->memo->e[memo_key(c->d, a, b, &k)];
+        if (e->n == k.n && e->touch == k.touch &&
+            memcmp(e->word, k.word, sizeof k.word) == 0) {
+            *ids = e->ids;
+            return e->count;
+        }
+    }
+    size_t kn;
+    const char *key = key_of(c, a, b, &kn);
+    if (!key)
+        return (size_t)-1;
+    size_t count = gz_lookup(c->g, key, kn, ids);
+    if (e && count <= UINT32_MAX) {
+        *e = k;
+        e->ids = count ? *ids : NULL;
+        e->count = (uint32_t)count;
+    }
+    return count;
+}
+
+/* The entries named by the text of tokens [a, b): their count, and *ids
+ * pointing at them; (size_t)-1 when out of memory. */
+static size_t lookup_words(ctx *c, size_t a, size_t b, const uint32_t **ids)
+{
+    const struct saksi_doc *d = c->d;
+    uint32_t wm = word_memo(c, &d->toks[a]);
+    if (b - a == 1) {
+        if (wm)
+            return gz_entries(c->g, (long)(wm & WM_KEY) - 1, ids);
+        size_t kn;
+        const char *key = key_of(c, a, b, &kn);
+        return key ? gz_lookup(c->g, key, kn, ids) : (size_t)-1;
+    }
+    /* no name of several words begins with the first word and a blank */
+    if (wm && !(wm & WM_FIRST) && d->toks[a + 1].start > d->toks[a].end)
+        return 0;
+    return lookup_several(c, a, b, ids);
+}
+
 /* The longest gazetteer name at token i, no longer than `max` tokens:
  * its length in tokens, with the entries it names. */
 static size_t lookup_at(ctx *c, size_t i, size_t max, const uint32_t **ids,
                         size_t *nids)
 {
     for (size_t n = max; n >= 1; n--) {
-        size_t kn;
-        const char *key = key_of(c, i, i + n, &kn);
-        if (!key)
+        *nids = lookup_words(c, i, i + n, ids);
+        if (*nids == (size_t)-1) {
+            *nids = 0;
             return 0;
-        *nids = gz_lookup(c->g, key, kn, ids);
+        }
         if (*nids)
             return n;
     }
@@ -366,8 +524,11 @@ static int starts_place_noun(ctx *c, size_t i, size_t end, saksi_lang lang)
 }
 
 /* Is token i inside a time expression ("in August", "pada Senin")? */
-static int in_time(const struct saksi_doc *d, size_t i)
+static int in_time(const ctx *c, size_t i)
 {
+    const struct saksi_doc *d = c->d;
+    if (c->time_tok)
+        return c->time_tok[i];
     for (size_t k = 0; k < d->nments; k++) {
         const saksi_mention *m = &d->ments[k];
         if (m->kind == SAKSI_MENTION_TIME && m->first_token <= i &&
@@ -610,6 +771,24 @@ static int cue_before(ctx *c, size_t i, size_t first, saksi_lang lang, int *want
     return CUE_NONE;
 }
 
+/* Per token: 1 inside a time expression; NULL when out of memory (then
+ * in_time looks at the mentions themselves). */
+static const uint8_t *time_tokens(saksi_worker *w, const struct saksi_doc *d)
+{
+    uint8_t *v = saksi_arena_calloc(&w->arena, d->ntoks + 1, 1);
+    if (!v)
+        return NULL;
+    for (size_t k = 0; k < d->nments; k++) {
+        const saksi_mention *m = &d->ments[k];
+        if (m->kind != SAKSI_MENTION_TIME)
+            continue;
+        for (size_t i = m->first_token;
+             i < m->first_token + m->n_tokens && i < d->ntoks; i++)
+            v[i] = 1;
+    }
+    return v;
+}
+
 int saksi_places(saksi_worker *w, struct saksi_doc *d)
 {
     ctx c;
@@ -618,6 +797,10 @@ int saksi_places(saksi_worker *w, struct saksi_doc *d)
     c.d = d;
     c.g = w->m->gaz;
     saksi_buf_init(&c.key);
+    if (!w->place_memo)
+        w->place_memo = calloc(1, sizeof *w->place_memo);
+    c.memo = w->place_memo;
+    c.time_tok = time_tokens(w, d);
     d->places = NULL;
     d->nplaces = 0;
     /* the countries the article talks about */
@@ -642,7 +825,7 @@ int saksi_places(saksi_worker *w, struct saksi_doc *d)
                 break;
             floor_i = i + 1;
             const saksi_token *t = &d->toks[i];
-            if (!capitalized(t) || covered(d, from, i) || in_time(d, i))
+            if (!capitalized(t) || covered(d, from, i) || in_time(&c, i))
                 continue;
             /* "Provinsi", "Kabupaten", "Desa": the cue of the name after it */
             if (starts_place_noun(&c, i, end, s->lang))
@@ -785,7 +968,8 @@ int saksi_places(saksi_worker *w, struct saksi_doc *d)
                  * Banda Aceh" is in Banda Aceh, not 2,000 km away) */
                 if (near && near->kind != GZ_COUNTRY && !isnan(near->lat) &&
                     !isnan(e->lat) && (e->kind == GZ_PLACE || e->kind == GZ_AREA) &&
-                    km(e->lat, e->lon, near->lat, near->lon) > 300)
+                    (lat_apart(e->lat, near->lat, 300) ||
+                     km(e->lat, e->lon, near->lat, near->lon) > 300))
                     goto unknown_all;
                 saksi_place p;
                 init_place(&p, d, si, i, i + n, (saksi_place_precision)e->precision);

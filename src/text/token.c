@@ -21,6 +21,13 @@ typedef struct {
 
 static saksi_char_kind kind_at(text_t t, size_t i, int32_t *cp, size_t *len)
 {
+    if (t.s[i] < 0x80) { /* ASCII: no decoding */
+        if (cp)
+            *cp = t.s[i];
+        if (len)
+            *len = 1;
+        return (saksi_char_kind)saksi_ascii_kind[t.s[i]];
+    }
     int32_t c;
     size_t l = saksi_utf8_decode(t.s, t.n, i, &c);
     if (cp)
@@ -81,6 +88,21 @@ static scan_t scan_word(text_t t, size_t i)
         size_t len;
         if (j >= t.n)
             break;
+        if (t.s[j] >= 'a' && t.s[j] <= 'z') {
+            /* the common case, a run of lower-case ASCII letters: counted
+             * as the loop below counts them one by one */
+            size_t k = j + 1;
+            while (k < t.n && t.s[k] >= 'a' && t.s[k] <= 'z')
+                k++;
+            nletters += k - j;
+            nlower += k - j;
+            run_letters += k - j;
+            if (first_upper < 0)
+                first_upper = 0;
+            prev = t.s[k - 1];
+            j = k;
+            continue;
+        }
         saksi_char_kind k = kind_at(t, j, &cp, &len);
         if (is_wordish(k)) {
             if (k == CH_DIGIT && nletters > 0 && ndigits == 0 &&
@@ -177,6 +199,73 @@ static scan_t scan_number(text_t t, size_t i)
     return r;
 }
 
+/* The token's folded, interned word: folded and looked up in the model's
+ * and the worker's interners (and remembered in the word cache). */
+static int intern_slow(saksi_worker *w, saksi_token *tk, const char *s,
+                       size_t n, const wc_key *k)
+{
+    saksi_buf_clear(&w->fold);
+    if (saksi_fold(s, n, &w->fold, &w->scratch))
+        return -1;
+    tk->word = saksi_worker_word(w, w->fold.data, w->fold.len, &tk->norm);
+    if (tk->word == SAKSI_NO_WORD)
+        return -1;
+    tk->norm_len = w->fold.len;
+    if (k)
+        saksi_wordcache_put(&w->wcache, k, n, tk->word, tk->norm,
+                            tk->norm_len);
+    return 0;
+}
+
+/* How far ahead the cache slots of tokens are fetched. */
+enum { AHEAD = 8 };
+
+static wc_key key_of(const saksi_worker *w, const struct saksi_doc *d,
+                     size_t i)
+{
+    const saksi_token *tk = &d->toks[i];
+    wc_key k = saksi_wordcache_key(&w->wcache, d->article.text + tk->start,
+                                   tk->end - tk->start,
+                                   d->article.text_len - tk->start);
+    saksi_wordcache_prefetch(&w->wcache, &k);
+    return k;
+}
+
+/* Every token's folded, interned word, mostly from the worker's word cache
+ * (the same bytes seen before): the cache slots of the tokens AHEAD on are
+ * fetched while this one is looked up, since the slot is rarely in the CPU
+ * cache. */
+static int intern_tokens(saksi_worker *w, struct saksi_doc *d)
+{
+    wc_key ring[AHEAD];
+    for (size_t i = 0; i < AHEAD && i < d->ntoks; i++)
+        if (d->toks[i].end - d->toks[i].start <= WC_MAX_BYTES)
+            ring[i] = key_of(w, d, i);
+    for (size_t i = 0; i < d->ntoks; i++) {
+        saksi_token *tk = &d->toks[i];
+        size_t n = tk->end - tk->start;
+        const char *s = d->article.text + tk->start;
+        wc_key k = ring[i % AHEAD];
+        size_t j = i + AHEAD;
+        if (j < d->ntoks && d->toks[j].end - d->toks[j].start <= WC_MAX_BYTES)
+            ring[j % AHEAD] = key_of(w, d, j);
+        if (n > WC_MAX_BYTES) {
+            if (intern_slow(w, tk, s, n, NULL))
+                return -1;
+            continue;
+        }
+        const wc_entry *e = saksi_wordcache_get(&w->wcache, &k, n);
+        if (e) {
+            tk->word = e->word;
+            tk->norm = e->norm;
+            tk->norm_len = e->norm_len;
+        } else if (intern_slow(w, tk, s, n, &k)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int push_token(saksi_worker *w, struct saksi_doc *d, size_t *cap,
                       size_t start, size_t end, saksi_token_class cls,
                       unsigned newlines)
@@ -197,14 +286,6 @@ static int push_token(saksi_worker *w, struct saksi_doc *d, size_t *cap,
     tk->end = end;
     tk->cls = cls;
     tk->newlines = newlines;
-    saksi_buf_clear(&w->fold);
-    if (saksi_fold(d->article.text + start, end - start, &w->fold,
-                   &w->scratch))
-        return -1;
-    tk->word = saksi_worker_word(w, w->fold.data, w->fold.len, &tk->norm);
-    if (tk->word == SAKSI_NO_WORD)
-        return -1;
-    tk->norm_len = w->fold.len;
     return 0;
 }
 
@@ -273,5 +354,5 @@ int saksi_tokenize(saksi_worker *w, struct saksi_doc *d)
         newlines = 0;
         i = r.end;
     }
-    return 0;
+    return intern_tokens(w, d);
 }

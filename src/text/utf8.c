@@ -52,7 +52,7 @@ fail:
     return 0;
 }
 
-static const unsigned char ascii_kind[128] = {
+const unsigned char saksi_ascii_kind[128] = {
     /* controls, including \t \n \r */
     CH_SPACE, CH_SPACE, CH_SPACE, CH_SPACE, CH_SPACE, CH_SPACE, CH_SPACE,
     CH_SPACE, CH_SPACE, CH_SPACE, CH_SPACE, CH_SPACE, CH_SPACE, CH_SPACE,
@@ -86,10 +86,10 @@ static const unsigned char ascii_kind[128] = {
     /* { | } ~ DEL */
     CH_OPEN, CH_SYMBOL, CH_CLOSE, CH_SYMBOL, CH_SPACE};
 
-saksi_char_kind saksi_char_kind_of(int32_t cp)
+saksi_char_kind saksi_char_kind_slow(int32_t cp)
 {
     if (cp >= 0 && cp < 128)
-        return (saksi_char_kind)ascii_kind[cp];
+        return (saksi_char_kind)saksi_ascii_kind[cp];
     switch (cp) {
     case 0x00A0: case 0x2007: case 0x202F: case 0xFEFF: case 0x200B:
     case 0x200C: case 0x200D: case 0x2060: case 0x00AD:

@@ -62,7 +62,16 @@ static inline size_t saksi_utf8_decode(const unsigned char *s, size_t n,
     return 1;
 }
 
-saksi_char_kind saksi_char_kind_of(int32_t cp);
+/* The kind of code point cp: ASCII from a table, inline; the rest from
+ * utf8proc's Unicode data (saksi_char_kind_slow). */
+extern const unsigned char saksi_ascii_kind[128];
+saksi_char_kind saksi_char_kind_slow(int32_t cp);
+static inline saksi_char_kind saksi_char_kind_of(int32_t cp)
+{
+    if (cp >= 0 && cp < 128)
+        return (saksi_char_kind)saksi_ascii_kind[cp];
+    return saksi_char_kind_slow(cp);
+}
 
 /* Appends the NFC + case-folded form of s[0..n) to out, with typographic
  * apostrophes (’ ʼ ‘) folded to ' and in-word hyphens (‐ ‑) to '-'.

@@ -3,23 +3,27 @@
 messages naming file:line, both input forms, stdin, the seed's sentences,
 and memory that does not grow with the input's length.
 
-usage: test_cli.py BUILD/saksi [--asan]
+usage: test_cli.py BUILD/saksi [--asan | --tsan]
 Prints one "ok N - what" / "not ok N - what" line per check, then
 "# cli: N tests, M failed". Needs ../shared for the corpus checks (skipped
 with a message when it is absent).
 """
+import atexit
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
 
 SAKSI = sys.argv[1]
 ASAN = "--asan" in sys.argv
+TSAN = "--tsan" in sys.argv  # only the checks of -j, under ThreadSanitizer
 SHARED = os.environ.get("SAKSI_SHARED", "../shared")
 results = []
 tmp = tempfile.mkdtemp(prefix="saksi-cli-")
+atexit.register(shutil.rmtree, tmp, True)  # its inputs reach 60 MB
 
 
 def run(args, stdin=b""):
@@ -42,6 +46,60 @@ def write(name, data):
         f.write(data if isinstance(data, bytes) else data.encode())
     return path
 
+
+# --- threads: -j N writes exactly what one thread writes ----------------------------
+def check_threads():
+    """Every command on several threads writes what it writes on one, with
+    the same messages (rejected records in their place), the same exit
+    status, and stops at a write error as one thread does."""
+    one_txt = write("one.txt", "Satu.")
+    corpus = os.path.join(SHARED, "corpus", "id-news.jsonl")
+    if os.path.exists(corpus):
+        with open(corpus, encoding="utf-8") as f:
+            some = [f.readline() for _ in range(120)]
+    else:
+        with open("examples/articles.jsonl", encoding="utf-8") as f:
+            some = f.readlines()
+    bad = [b'{"id": "t", "date": "2022-08-04", "text": "terpot\n',
+           b'{"id": "u", "date": "2022-08-04", "text": "bad \xff byte"}\n',
+           json.dumps({"id": "v", "text": "no date"}).encode() + b"\n",
+           some[0].encode()]  # a duplicate id
+    lines = []
+    for k, line in enumerate(some):
+        lines.append(line.encode())
+        if k % 29 == 3 or k == len(some) - 2:
+            lines.append(bad[(k // 29) % len(bad)])
+    nbad = len(lines) - len(some) + 1  # and the missing file
+    many = write("many.jsonl", b"".join(lines))
+    inputs = [many, "/nonexistent/y.jsonl", "examples/papua.txt"]
+    for cmd in ("code", "places", "sentences", "explain"):
+        one = run([cmd, "-j", "1"] + inputs)
+        for j in ("2", "3", "0"):
+            other = run([cmd, "-j", j] + inputs)
+            check(f"{cmd} -j {j}: output, messages and exit status those of -j 1",
+                  other == one and one[0] == 1 and one[1] and one[2].count("\n") == nbad,
+                  f"-j 1: exit {one[0]}, {len(one[1])} bytes, {one[2]!r}\n"
+                  f"-j {j}: exit {other[0]}, {len(other[1])} bytes, {other[2]!r}")
+    rc, out, err = run(["code", "-j2", "examples/articles.jsonl"])
+    check("-jN (no blank) is accepted", rc == 0 and out == run(["code", "examples/articles.jsonl"])[1], err)
+    for bad_j in ("x", "-1", "257", ""):
+        rc, out, err = run(["code", "-j", bad_j, one_txt])
+        check(f"-j '{bad_j}' is a usage error (2)", rc == 2 and "-j" in err, err)
+    if os.path.exists("/dev/full"):
+        outs = []
+        for j in ("1", "2"):
+            with open("/dev/full", "wb") as full:
+                p = subprocess.run([SAKSI, "code", "-j", j, many], stdout=full, capture_output=False,
+                                   stderr=subprocess.PIPE)
+            outs.append((p.returncode, p.stderr.decode("utf-8", "replace")))
+        check("-j 2: a write error stops as with -j 1 (exit 1, same messages)",
+              outs[0] == outs[1] and outs[0][0] == 1 and "cannot write output" in outs[0][1], outs)
+
+
+if TSAN:
+    check_threads()
+    print(f"# cli (threads, ThreadSanitizer): {len(results)} tests, {results.count(False)} failed")
+    sys.exit(1 if False in results else 0)
 
 # --- usage and exit codes -------------------------------------------------
 rc, out, err = run(["--version"])
@@ -91,6 +149,24 @@ rc, out, err = run(["code", path])
 check("code: same rejections, exit 1, events only from the good articles",
       rc == 1 and len(err.splitlines()) == 3 and
       all(json.loads(l)["article"] in ("g1", "g2") for l in out.splitlines()), out + err)
+
+# --- JSON strings decoded as jansson decodes them (the reader's fast path) -----
+esc = ('{"i\\u0064": "e1", "date": "2022-08-04", "lang": null, "title": "T\\u00edtulo", '
+       '"te\\u0078t": "Kata \\"Caf\\u00e9\\" \\ud83d\\ude00 \\/ \\\\ d\u00e9j\u00e0\\tvu."}\n')
+rc, out, err = run(["sentences", "-"], esc.encode())
+sents = [json.loads(l) for l in out.splitlines()]
+check("escapes, escaped keys and a null lang decode as JSON says",
+      rc == 0 and len(sents) == 1 and sents[0]["article"] == "e1"
+      and sents[0]["text"] == json.loads(esc)["te\u0078t"], out + err)
+for what, line, msg in (
+        ("a duplicate key", '{"id": "d", "id": "e", "date": "2022-08-04", "text": "Ya."}', "duplicate object key"),
+        ("a lone surrogate", '{"id": "s", "date": "2022-08-04", "text": "\\ud83d ya."}', "invalid Unicode"),
+        ("\\u0000", '{"id": "z", "date": "2022-08-04", "text": "a\\u0000b"}', "\\u0000 is not allowed"),
+        ("a raw control character", '{"id": "c", "date": "2022-08-04", "text": "a\x01b"}', "control character"),
+        ("a number as lang", '{"id": "n", "date": "2022-08-04", "lang": 1, "text": "Ya."}', 'field "lang" must be a string, is a number'),
+        ("text after the object", '{"id": "t", "date": "2022-08-04", "text": "Ya."} x', "not valid JSON")):
+    rc, out, err = run(["sentences", "-"], (line + "\n").encode())
+    check(f"JSON with {what} is rejected with jansson's message", rc == 1 and out == "" and msg in err, err)
 
 # --- unreadable files, stdin, plain text -------------------------------------
 rc, out, err = run(["sentences", "/nonexistent/x.jsonl", a])
@@ -161,6 +237,32 @@ else:
 # --- bundled examples -----------------------------------------------------------
 rc, out, err = run(["sentences", "examples/articles.jsonl", "examples/papua.txt"])
 check("examples: read without rejection", rc == 0 and err == "", err)
+
+check_threads()
+
+# --- a worker that forgets its own words (memory bound) codes as a fresh one -------
+def made_up_words(n):
+    """n distinct made-up words ("qzab", "qzac", ...) in articles of 5,000."""
+    words = []
+    for k in range(n):
+        w = ""
+        while True:
+            w += "abcdefghijklmnopqrstuvwxyz"[k % 26]
+            k //= 26
+            if not k:
+                break
+        words.append("qz" + w)
+    return "".join(json.dumps({"id": f"junk{i}", "date": "2022-08-04", "lang": "id",
+                               "text": " ".join(words[i:i + 5000]) + "."}) + "\n"
+                   for i in range(0, n, 5000))
+
+
+real = write("real.jsonl", open("examples/articles.jsonl", encoding="utf-8").read())
+junk = write("junk.jsonl", made_up_words(300000))  # more than a worker keeps (2^18)
+rc1, out1, err1 = run(["explain", real])
+rc2, out2, err2 = run(["explain", junk, real])
+check("after 300,000 made-up words (its own words forgotten) a worker explains as a fresh one",
+      rc1 == rc2 == 0 and out2.endswith(out1) and out1, (rc1, rc2, err1, err2))
 
 # --- memory stays bounded by the largest article ----------------------------------
 corpus = os.path.join(SHARED, "corpus", "id-news.jsonl")
