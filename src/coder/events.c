@@ -30,6 +30,7 @@
  *     are merged: each event is justified by one rule.
  */
 #include "coder.h"
+#include "../dict/peers.h"
 #include "../lang/morph.h"
 #include "../core/date.h"
 
@@ -120,6 +121,40 @@ static size_t match_rest(const saksi_model *m, const verb_pattern *vp,
 }
 
 /* The best pattern whose head starts at token i. */
+/* The words a peer's pattern puts before its verb, found in order before
+ * token i of the sentence: their count (0 for a pattern without any, or
+ * one of saksi's own), or -1 when one is missing. */
+static int pre_words(const ctx *c, uint32_t verb, size_t i)
+{
+    peer_pattern pp;
+    if (!peers_pattern(c->w->m, verb, &pp) || !(pp.flags & PEER_VF_PRE))
+        return 0;
+    size_t nv = 0;
+    while (nv < pp.n && pp.elems[nv].id != PEER_EL_VERB)
+        nv++;
+    if (nv == pp.n)
+        return 0;
+    int count = 0;
+    size_t q = i;
+    for (size_t e = nv; e-- > 0;) {
+        const phrase_word *w = &pp.elems[e];
+        if (w->id >= PEER_EL_MAGIC) /* a gap or an actor marker */
+            continue;
+        int hit = 0;
+        while (q > c->first) {
+            q--;
+            if (elem_matches(w, &c->d->toks[q])) {
+                hit = 1;
+                break;
+            }
+        }
+        if (!hit)
+            return -1;
+        count++;
+    }
+    return count;
+}
+
 static int verb_at(const ctx *c, size_t i, vmatch *out)
 {
     const saksi_model *m = c->w->m;
@@ -144,12 +179,21 @@ static int verb_at(const ctx *c, size_t i, vmatch *out)
                 if (last == (size_t)-1)
                     continue;
             }
-            if (!found || vp->weight > out->weight ||
-                (vp->weight == out->weight && (uint32_t)v->ival < out->pattern)) {
+            /* a peer's pattern with words before the verb ("- NOT * +"):
+             * they must stand before it in the sentence, and count */
+            int weight = vp->weight;
+            if (m->peer_dicts) {
+                int pre = pre_words(c, (uint32_t)v->ival, i);
+                if (pre < 0)
+                    continue;
+                weight += pre;
+            }
+            if (!found || weight > out->weight ||
+                (weight == out->weight && (uint32_t)v->ival < out->pattern)) {
                 out->pattern = (uint32_t)v->ival;
                 out->head = i;
                 out->last = last;
-                out->weight = vp->weight;
+                out->weight = weight;
                 found = 1;
             }
         }

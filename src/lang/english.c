@@ -144,9 +144,17 @@ uint32_t en_lemma(const saksi_model *m, saksi_worker *wk, uint32_t word,
             return x->lemma;
         }
         if (m->wflags2[word] & WF2_EN_LEMMA) {
-            /* a dictionary may name a form itself ("called"): its use
-             * still follows its ending */
+            /* a dictionary may name a form itself ("called on"): its use
+             * still follows its ending, and its lemma is the stem when a
+             * dictionary names that too ("call") — a pattern written with
+             * the form still matches the word */
             *form = plain_form(w, n);
+            if (*form != EN_FORM_BASE) {
+                int f2;
+                uint32_t id = regular(m, w, n, &f2);
+                if (id != SAKSI_NO_WORD && id != word)
+                    return id;
+            }
             return word;
         }
     }

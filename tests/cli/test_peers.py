@@ -81,7 +81,7 @@ def score(articles, gold, events):
 
 
 # the levels reached (issue 6 asks 0.90 and 0.85); they may rise, never fall
-SUITE_F1 = {"TABARI": 0.47, "PETRARCH": 0.55}
+SUITE_F1 = {"TABARI": 0.50, "PETRARCH": 0.57}
 
 
 def suite(label, dicts, folder):
