@@ -264,6 +264,45 @@ static long alias_of(const ctx *c, const saksi_token *t)
     return -1;
 }
 
+/* The code of a role noun with an actor: an organisation keeps its own code
+ * ("juru bicara Taliban", "Hamas spokesman"); a country, or a capital
+ * standing for its government, takes the role ("pasukan penjaga perdamaian
+ * Moskow" → RUSMIL), as does an office that has ended. */
+static void compose_code(saksi_actor *a, const char *code, int ended, const char *role)
+{
+    size_t cl = strlen(code);
+    if (cl > 3 && !(cl == 6 && strcmp(code + 3, "GOV") == 0) && !ended)
+        snprintf(a->code, sizeof a->code, "%s", code);
+    else
+        set_code(a, code, role);
+}
+
+/* A named person of the composed actor's country right after it, at token
+ * j ("Presiden Rusia Vladimir Putin"): the tokens of the name, or 0. The
+ * person's own code replaces the composed one when it has a role, or with
+ * `bare_ok` (English) only when it says more; a name coded with its
+ * country alone counts only when `bare_ok`. */
+static size_t person_after(ctx *c, saksi_actor *a, struct actor_info *info,
+                           const char *code, size_t j, size_t end, int bare_ok)
+{
+    const saksi_model *m = c->w->m;
+    const phrase_val *pv = NULL;
+    size_t pn = j < end ? actor_at(c, j, end, &pv) : 0;
+    int pended = (pn >> 62) != 0;
+    pn &= ((size_t)1 << 62) - 1;
+    if (!pn || pended)
+        return 0;
+    const char *pcode = saksi_model_str(m, pv->str);
+    size_t pl = strlen(pcode);
+    if (strncmp(pcode, code, 3) != 0 || (pl <= 3 && !bare_ok))
+        return 0;
+    if (bare_ok ? pl > strlen(a->code) : pl > 3)
+        snprintf(a->code, sizeof a->code, "%s", pcode);
+    info->rule = pv->rule;
+    info->person = is_person(m, pv) || pl <= 3;
+    return pn;
+}
+
 /* "president of Bulgaria", "the foreign minister of the Philippines": after
  * the role nouns ending at j, "of" (and a determiner) before a country; the
  * token the country may start at, else j. */
@@ -271,12 +310,10 @@ static size_t en_of_country(const ctx *c, size_t j, size_t end)
 {
     const struct saksi_doc *d = c->d;
     const saksi_model *m = c->w->m;
-    if (j + 1 >= end || d->toks[j].word >= m->words.n ||
-        !(m->wflags2[d->toks[j].word] & WF2_EN_OF))
+    if (j + 1 >= end || !(saksi_model_wflags2(m, d->toks[j].word) & WF2_EN_OF))
         return j;
     size_t k = j + 1;
-    if (k + 1 < end && d->toks[k].word < m->words.n &&
-        (m->wflags2[d->toks[k].word] & WF2_EN_DET))
+    if (k + 1 < end && (saksi_model_wflags2(m, d->toks[k].word) & WF2_EN_DET))
         k++;
     const phrase_val *cv = NULL;
     size_t cn = actor_at(c, k, end, &cv) & (((size_t)1 << 62) - 1);
@@ -297,7 +334,7 @@ static size_t en_compose(ctx *c, saksi_actor *a, struct actor_info *info,
     struct saksi_doc *d = c->d;
     const saksi_model *m = c->w->m;
     size_t k = j;
-    if (k < end && d->toks[k].norm_len == 2 && memcmp(d->toks[k].norm, "'s", 2) == 0)
+    if (k < end && en_possessive(m, &d->toks[k]))
         k++; /* Russia's */
     const phrase_val *gv = NULL;
     size_t gn = k < end ? agent_at(c, k, end, SAKSI_LANG_EN, &gv) : 0;
@@ -327,29 +364,14 @@ static size_t en_compose(ctx *c, saksi_actor *a, struct actor_info *info,
     }
     info->kind = AK_COMPOSED;
     info->plural = 1;
-    size_t cl = strlen(code);
-    if (cl > 3 && !(cl == 6 && strcmp(code + 3, "GOV") == 0) && !ended)
-        snprintf(a->code, sizeof a->code, "%s", code); /* Hamas spokesman */
-    else
-        set_code(a, code, info->role);
-    /* a named person of the same country follows */
-    const phrase_val *pv = NULL;
-    size_t pn = k < end ? actor_at(c, k, end, &pv) : 0;
-    int pended = (pn >> 62) != 0;
-    pn &= ((size_t)1 << 62) - 1;
-    if (pn && !pended) {
-        const char *pcode = saksi_model_str(m, pv->str);
-        if (strncmp(pcode, code, 3) == 0) {
-            /* the person's own code when it says more ("Bree Prime
-             * Minister Romendacil": BREGOV, though the name is BRE) */
-            if (strlen(pcode) > strlen(a->code))
-                snprintf(a->code, sizeof a->code, "%s", pcode);
-            info->rule = pv->rule;
-            info->person = is_person(m, pv) || strlen(pcode) <= 3;
-            *name_from = k;
-            *name_n = pn;
-            return k + pn;
-        }
+    compose_code(a, code, ended, info->role); /* "Hamas spokesman" */
+    /* a named person of the same country follows; a name coded with its
+     * country alone is the person too ("Bree Prime Minister Romendacil") */
+    size_t pn = person_after(c, a, info, code, k, end, 1);
+    if (pn) {
+        *name_from = k;
+        *name_n = pn;
+        return k + pn;
     }
     size_t rn = name_run(c, k, end);
     if (rn) {
@@ -407,33 +429,15 @@ static int find_in_sentence(ctx *c, const saksi_sentence *s)
                 const char *code = saksi_model_str(m, cv->str);
                 info.kind = AK_COMPOSED;
                 info.rule = cv->rule;
-                /* an organisation keeps its own code ("juru bicara
-                 * Taliban"); a country, or a capital standing for its
-                 * government, takes the role ("pasukan penjaga perdamaian
-                 * Moskow" → RUSMIL) */
-                size_t cl = strlen(code);
-                if (cl > 3 && !(cl == 6 && strcmp(code + 3, "GOV") == 0) &&
-                    !cended)
-                    snprintf(a.code, sizeof a.code, "%s", code);
-                else
-                    set_code(&a, code, info.role);
+                compose_code(&a, code, cended, info.role);
                 j = k + cn;
                 /* a named person of the same country follows:
                  * "Presiden Rusia Vladimir Putin" */
-                const phrase_val *pv = NULL;
-                size_t pn = j < end ? actor_at(c, j, end, &pv) : 0;
-                int pended = (pn >> 62) != 0;
-                pn &= ((size_t)1 << 62) - 1;
-                if (pn && !pended) {
-                    const char *pcode = saksi_model_str(m, pv->str);
-                    if (strncmp(pcode, code, 3) == 0 && strlen(pcode) > 3) {
-                        snprintf(a.code, sizeof a.code, "%s", pcode);
-                        info.rule = pv->rule;
-                        info.person = is_person(m, pv);
-                        name_from = j;
-                        name_n = pn;
-                        j += pn;
-                    }
+                size_t pn = person_after(c, &a, &info, code, j, end, 0);
+                if (pn) {
+                    name_from = j;
+                    name_n = pn;
+                    j += pn;
                 }
                 /* a name the dictionaries do not know: "Menteri Dalam
                  * Negeri Turki Suleyman Soylu", or between commas

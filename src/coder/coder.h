@@ -40,6 +40,12 @@ static inline int tok_marked(const saksi_token *t, unsigned mark)
     return (t->markers & mark) != 0;
 }
 
+/* Is token t the English possessive "'s" (data/lang/en-grammar.tsv)? */
+static inline int en_possessive(const saksi_model *m, const saksi_token *t)
+{
+    return (saksi_model_wflags2(m, t->word) & WF2_EN_POSS) != 0;
+}
+
 /* The rule string "data/verbs/id.tsv:57" of a model rule, in the arena. */
 const char *coder_rule_string(saksi_worker *w, uint32_t rule);
 

@@ -63,6 +63,21 @@ typedef struct {
     size_t fight_sentence; /* …and where it was coded */
 } ctx;
 
+/* An English determiner or pre-noun adjective (data/lang/en-grammar.tsv)? */
+static int en_det(const ctx *c, size_t q)
+{
+    return (saksi_model_wflags2(c->w->m, c->d->toks[q].word) & WF2_EN_DET) != 0;
+}
+
+/* The first token of the determiners ending right before token i, from
+ * `from` on ("the army", "a deadly attack"): i when there is none. */
+static size_t dets_before(const ctx *c, size_t from, size_t i)
+{
+    while (i > from && en_det(c, i - 1))
+        i--;
+    return i;
+}
+
 static int has_affix(const saksi_token *t, int aff)
 {
     for (int k = 0; k < t->n_affixes; k++)
@@ -330,10 +345,7 @@ static int report_at_end(const ctx *c, long speaker, size_t i)
     if (a->first_token + a->n_tokens + 1 < i || f <= c->first)
         return 0;
     /* "the army said": the article before the speaker */
-    const saksi_model *m = c->w->m;
-    while (f > c->first + 1 && d->toks[f - 1].word < m->words.n &&
-           (m->wflags2[d->toks[f - 1].word] & WF2_EN_DET))
-        f--;
+    f = dets_before(c, c->first + 1, f);
     const saksi_token *before = &d->toks[f - 1];
     if (!c->boundary[f - 1 - c->first] && before->cls != SAKSI_TOK_QUOTE &&
         before->cls != SAKSI_TOK_PUNCT)
@@ -532,9 +544,8 @@ static int en_noun_is_event(const ctx *c, size_t h, size_t last)
 {
     const struct saksi_doc *d = c->d;
     const saksi_token *toks = d->toks;
-    const saksi_model *m = c->w->m;
     size_t p = h;
-    if (p > c->first && toks[p - 1].norm_len == 2 && memcmp(toks[p - 1].norm, "'s", 2) == 0)
+    if (p > c->first && en_possessive(c->w->m, &toks[p - 1]))
         p--;
     int authored = 0;
     long pre = actor_covering(d, p - (p > c->first));
@@ -543,9 +554,7 @@ static int en_noun_is_event(const ctx *c, size_t h, size_t last)
         authored = 1;
         p = d->actors[pre].first_token;
     }
-    while (p > c->first && toks[p - 1].word < m->words.n &&
-           (m->wflags2[toks[p - 1].word] & WF2_EN_DET))
-        p--;
+    p = dets_before(c, c->first, p);
     if (p > c->first) {
         const saksi_token *b = &toks[p - 1];
         if (tok_marked(b, SAKSI_MARK_LIGHT | SAKSI_MARK_RECEIVE))
@@ -556,10 +565,7 @@ static int en_noun_is_event(const ctx *c, size_t h, size_t last)
         if (has_affix(b, AFF_MEN) && !tok_marked(b, SAKSI_MARK_REPORTING))
             return 0;
         /* "sent humanitarian aid", "launched a deadly attack" */
-        size_t q = p - 1;
-        while (q > c->first && toks[q - 1].word < m->words.n &&
-               (m->wflags2[toks[q - 1].word] & WF2_EN_DET))
-            q--;
+        size_t q = dets_before(c, c->first, p - 1);
         if (q > c->first && b->cls == SAKSI_TOK_WORD && !b->markers &&
             tok_marked(&toks[q - 1], SAKSI_MARK_LIGHT | SAKSI_MARK_RECEIVE))
             return 1;
@@ -1039,8 +1045,7 @@ static roles find_roles(ctx *c, const vmatch *vm)
         long gen = -1;
         if (c->s->lang == SAKSI_LANG_EN) {
             size_t h0 = vm->head;
-            if (h0 > a && d->toks[h0 - 1].norm_len == 2 &&
-                memcmp(d->toks[h0 - 1].norm, "'s", 2) == 0)
+            if (h0 > a && en_possessive(c->w->m, &d->toks[h0 - 1]))
                 h0--;
             long pre = left_in(c, a, h0);
             if (pre >= 0 && d->actors[pre].first_token + d->actors[pre].n_tokens == h0) {
@@ -1240,9 +1245,7 @@ static const char *casualty_cause(ctx *c, size_t from, vmatch *vm, long *author)
     long pre = -1;
     if (c->s->lang == SAKSI_LANG_EN && q > from) {
         /* "killed in an Israeli air strike", "in the attack by rebels" */
-        const saksi_model *m = c->w->m;
-        while (q < c->end && toks[q].word < m->words.n &&
-               (m->wflags2[toks[q].word] & WF2_EN_DET))
+        while (q < c->end && en_det(c, q))
             q++;
         long x = q < c->end ? actor_covering(c->d, q) : -1;
         if (x >= 0 && c->d->actors[x].first_token == q) {

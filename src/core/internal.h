@@ -46,8 +46,10 @@ enum {
     WF2_EN_HAVE = 1 << 5,    /* English: a form of "have" (has attacked) */
     WF2_EN_AUX = 1 << 6,     /* English: a base-form verb follows (will, to) */
     WF2_EN_LEMMA = 1 << 7,   /* English: a lemma the dictionaries name */
-    WF2_EN_OF = 1 << 8       /* English: "of" joins a role to its country
+    WF2_EN_OF = 1 << 8,      /* English: "of" joins a role to its country
                                 ("the president of Bulgaria") */
+    WF2_EN_POSS = 1 << 9     /* English: the possessive "'s" ("Russia's
+                                foreign ministry", "Russia's attack") */
 };
 
 /* An English form whose lemma the suffix rules cannot find
@@ -193,6 +195,11 @@ struct saksi_worker {
     struct saksi_doc doc;
 };
 
+/* The memo slot of word id `word` in *memo (a worker's per-word memo of
+ * analyses), growing the array (zeroed: not computed) to hold it, from
+ * `first` slots on; NULL when out of memory. */
+morph_memo *saksi_memo_slot(morph_memo **memo, size_t *cap, uint32_t word, size_t first);
+
 /* The interned id of a folded word: the model's id when the model knows the
  * word, else the worker's local id. *norm points to the stored string. */
 uint32_t saksi_worker_word(saksi_worker *w, const char *folded, size_t n,
@@ -205,6 +212,12 @@ const en_irregular *en_irregular_find(const saksi_model *m, uint32_t form);
  * and forgotten when the worker's own words are. */
 void saksi_place_memo_free(struct place_memo *m);
 void saksi_place_memo_clear(struct place_memo *m);
+
+/* The WF2_* flags of a word id (0 for words the model does not know). */
+static inline unsigned saksi_model_wflags2(const saksi_model *m, uint32_t id)
+{
+    return m->wflags2 && id < m->words.n ? m->wflags2[id] : 0u;
+}
 
 /* The WF_* flags of a word id (0 for words the model does not know). */
 static inline unsigned saksi_model_wflags(const saksi_model *m, uint32_t id)

@@ -54,6 +54,22 @@ void saksi_worker_free(saksi_worker *w)
     free(w);
 }
 
+morph_memo *saksi_memo_slot(morph_memo **memo, size_t *cap, uint32_t word, size_t first)
+{
+    if (word >= *cap) {
+        size_t n = *cap ? *cap : first;
+        while (n <= word)
+            n *= 2;
+        morph_memo *v = realloc(*memo, n * sizeof *v);
+        if (!v)
+            return NULL;
+        memset(v + *cap, 0, (n - *cap) * sizeof *v);
+        *memo = v;
+        *cap = n;
+    }
+    return &(*memo)[word];
+}
+
 uint32_t saksi_worker_word(saksi_worker *w, const char *folded, size_t n,
                            const char **norm)
 {

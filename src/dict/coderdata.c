@@ -358,10 +358,8 @@ int load_casualty(void *ctx, const datafile_entry *e, char *err,
                  "lose, not '%s'", e->field[1]);
         return -1;
     }
-    if (parse_lang(e->field[2], &v.lang)) {
-        snprintf(err, errlen, "language must be 'id', 'en' or '*'");
+    if (parse_lang(e->field[2], &v.lang, err, errlen))
         return -1;
-    }
     return add_phrase(m, e, 0, &v, WF_PH_CASUALTY, err, errlen);
 }
 
@@ -385,10 +383,8 @@ int load_place_noun(void *ctx, const datafile_entry *e, char *err,
         snprintf(err, errlen, "precision must be point, admin or country");
         return -1;
     }
-    if (parse_lang(e->field[2], &v.lang)) {
-        snprintf(err, errlen, "language must be 'id', 'en' or '*'");
+    if (parse_lang(e->field[2], &v.lang, err, errlen))
         return -1;
-    }
     phrase_word w[8];
     int n = phrase_words(m, e->field[0], e->len[0], w, 8, err, errlen);
     if (n < 0)
@@ -400,41 +396,31 @@ int load_place_noun(void *ctx, const datafile_entry *e, char *err,
     return 0;
 }
 
-/* word<TAB>lang */
-int load_feature(void *ctx, const datafile_entry *e, char *err, size_t errlen)
+/* word<TAB>lang: a word that gets `flag` in wflags2 */
+static int load_flag_word(saksi_model *m, const datafile_entry *e, uint16_t flag,
+                          char *err, size_t errlen)
 {
-    saksi_model *m = ctx;
     uint8_t lang;
-    if (need_fields(e, 2, err, errlen))
+    if (need_fields(e, 2, err, errlen) || parse_lang(e->field[1], &lang, err, errlen))
         return -1;
-    if (parse_lang(e->field[1], &lang)) {
-        snprintf(err, errlen, "language must be 'id', 'en' or '*'");
-        return -1;
-    }
     uint32_t id = model_word(m, e->field[0], e->len[0]);
     if (id == SAKSI_NO_WORD)
         return oom(err, errlen);
-    m->wflags2[id] |= WF2_FEATURE;
+    m->wflags2[id] |= flag;
     return 0;
+}
+
+/* word<TAB>lang: a geographic feature word ("laut", "gulf") */
+int load_feature(void *ctx, const datafile_entry *e, char *err, size_t errlen)
+{
+    return load_flag_word(ctx, e, WF2_FEATURE, err, errlen);
 }
 
 /* word<TAB>lang: a facility or street word ("Jalan", "RS", "Polres"): a
  * name after it is the facility's, not a place of its own */
 int load_facility(void *ctx, const datafile_entry *e, char *err, size_t errlen)
 {
-    saksi_model *m = ctx;
-    uint8_t lang;
-    if (need_fields(e, 2, err, errlen))
-        return -1;
-    if (parse_lang(e->field[1], &lang)) {
-        snprintf(err, errlen, "language must be 'id', 'en' or '*'");
-        return -1;
-    }
-    uint32_t id = model_word(m, e->field[0], e->len[0]);
-    if (id == SAKSI_NO_WORD)
-        return oom(err, errlen);
-    m->wflags2[id] |= WF2_FACILITY;
-    return 0;
+    return load_flag_word(ctx, e, WF2_FACILITY, err, errlen);
 }
 
 static const saksi_model *sort_model;

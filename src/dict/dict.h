@@ -17,8 +17,8 @@ uint32_t model_string(saksi_model *m, const char *s, size_t n);
 uint32_t rule_add(saksi_model *m, const datafile_entry *e);
 /* Checks an entry has exactly n non-empty fields. */
 int need_fields(const datafile_entry *e, size_t n, char *err, size_t errlen);
-/* "id", "en" → SAKSI_LANG_*; "*" → 0. */
-int parse_lang(const char *s, uint8_t *out);
+/* "id", "en" → SAKSI_LANG_*; "*" → 0; else -1 with a message. */
+int parse_lang(const char *s, uint8_t *out, char *err, size_t errlen);
 /* Splits a phrase into interned words ("@root" words match by root). */
 int phrase_words(saksi_model *m, const char *s, size_t n, phrase_word *out,
                  size_t max, char *err, size_t errlen);

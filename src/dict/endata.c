@@ -58,7 +58,7 @@ int load_en_irregular(void *ctx, const datafile_entry *e, char *err, size_t errl
     return 0;
 }
 
-/* word<TAB>det|be|have|aux|of */
+/* word<TAB>det|be|have|aux|of|poss */
 int load_en_grammar(void *ctx, const datafile_entry *e, char *err, size_t errlen)
 {
     saksi_model *m = ctx;
@@ -68,7 +68,8 @@ int load_en_grammar(void *ctx, const datafile_entry *e, char *err, size_t errlen
         const char *name;
         uint16_t flag;
     } CLASSES[] = {{"det", WF2_EN_DET}, {"be", WF2_EN_BE}, {"have", WF2_EN_HAVE},
-                   {"aux", WF2_EN_AUX}, {"of", WF2_EN_OF}};
+                   {"aux", WF2_EN_AUX}, {"of", WF2_EN_OF},
+                   {"poss", WF2_EN_POSS}};
     for (size_t i = 0; i < sizeof CLASSES / sizeof *CLASSES; i++)
         if (strlen(CLASSES[i].name) == e->len[1] &&
             memcmp(CLASSES[i].name, e->field[1], e->len[1]) == 0) {
@@ -78,7 +79,7 @@ int load_en_grammar(void *ctx, const datafile_entry *e, char *err, size_t errlen
             m->wflags2[id] |= CLASSES[i].flag;
             return 0;
         }
-    snprintf(err, errlen, "class must be det, be, have, aux or of, not '%s'", e->field[1]);
+    snprintf(err, errlen, "class must be det, be, have, aux, of or poss, not '%s'", e->field[1]);
     return -1;
 }
 

@@ -329,7 +329,7 @@ const lexicalized *saksi_model_lexicalized(const saksi_model *m, uint32_t word)
 
 /* ---- phrase tables: numbers, time words, markers -------------------- */
 
-int parse_lang(const char *s, uint8_t *out)
+int parse_lang(const char *s, uint8_t *out, char *err, size_t errlen)
 {
     if (strcmp(s, "*") == 0)
         *out = 0; /* any language */
@@ -337,8 +337,10 @@ int parse_lang(const char *s, uint8_t *out)
         *out = SAKSI_LANG_ID;
     else if (strcmp(s, "en") == 0)
         *out = SAKSI_LANG_EN;
-    else
+    else {
+        snprintf(err, errlen, "language must be 'id', 'en' or '*', not '%s'", s);
         return -1;
+    }
     return 0;
 }
 
@@ -412,11 +414,8 @@ static int load_phrase(saksi_model *m, int table, const datafile_entry *e,
         }
         v.ival = v.fval > -2e9 && v.fval < 2e9 ? (int32_t)v.fval : 0;
     }
-    if (parse_lang(e->field[want - 1], &v.lang)) {
-        snprintf(err, errlen, "language must be 'id', 'en' or '*', not '%s'",
-                 e->field[want - 1]);
+    if (parse_lang(e->field[want - 1], &v.lang, err, errlen))
         return -1;
-    }
     phrase_word w[8];
     int n = phrase_words(m, e->field[0], e->len[0], w, 8, err, errlen);
     if (n < 0)

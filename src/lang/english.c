@@ -169,18 +169,9 @@ uint32_t en_lemma(const saksi_model *m, saksi_worker *wk, uint32_t word,
 
 static const morph_memo *memo(saksi_worker *wk, const saksi_token *t)
 {
-    if (t->word >= wk->en_memo_cap) {
-        size_t cap = wk->en_memo_cap ? wk->en_memo_cap : 1 << 14;
-        while (cap <= t->word)
-            cap *= 2;
-        morph_memo *v = realloc(wk->en_memo, cap * sizeof *v);
-        if (!v)
-            return NULL;
-        memset(v + wk->en_memo_cap, 0, (cap - wk->en_memo_cap) * sizeof *v);
-        wk->en_memo = v;
-        wk->en_memo_cap = cap;
-    }
-    morph_memo *e = &wk->en_memo[t->word];
+    morph_memo *e = saksi_memo_slot(&wk->en_memo, &wk->en_memo_cap, t->word, 1 << 14);
+    if (!e)
+        return NULL;
     if (!e->flags) {
         int form;
         e->root = en_lemma(wk->m, wk, t->word, t->norm, t->norm_len, &form);
@@ -192,7 +183,7 @@ static const morph_memo *memo(saksi_worker *wk, const saksi_token *t)
 
 static unsigned grammar(const saksi_model *m, const saksi_token *t)
 {
-    return t->word < m->words.n ? m->wflags2[t->word] : 0u;
+    return saksi_model_wflags2(m, t->word);
 }
 
 static int is_word(const saksi_token *t)
@@ -211,13 +202,24 @@ static int adverb(const saksi_model *m, const saksi_token *t)
            !(grammar(m, t) & (WF2_EN_DET | WF2_EN_LEMMA));
 }
 
-/* Is token k part of a quantity ("three", "dozens of")? */
+/* Is token k part of a quantity ("three", "dozens of")? The mentions are
+ * in text order (lang/mentions.c): a binary search finds the first that
+ * may hold it. */
 static int in_quantity(const struct saksi_doc *d, size_t k)
 {
-    for (size_t i = 0; i < d->nments; i++) {
+    size_t lo = 0, hi = d->nments;
+    while (lo < hi) { /* the first mention starting after k */
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->ments[mid].first_token <= k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    /* mentions starting at or before k, nearest first; a quantity is a
+     * few words long */
+    for (size_t i = lo; i-- > 0 && k - d->ments[i].first_token < 16;) {
         const saksi_mention *x = &d->ments[i];
-        if (x->kind == SAKSI_MENTION_QUANTITY && x->first_token <= k &&
-            k < x->first_token + x->n_tokens)
+        if (x->kind == SAKSI_MENTION_QUANTITY && k < x->first_token + x->n_tokens)
             return 1;
     }
     return 0;

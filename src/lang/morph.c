@@ -650,18 +650,9 @@ void morph_analyze(const saksi_model *m, saksi_worker *wk, uint32_t word,
 static const morph_memo *memo_get(saksi_worker *w, uint32_t word,
                                   const char *norm, size_t n)
 {
-    if (word >= w->memo_cap) {
-        size_t cap = w->memo_cap ? w->memo_cap : 1 << 16;
-        while (cap <= word)
-            cap *= 2;
-        morph_memo *v = realloc(w->memo, cap * sizeof *v);
-        if (!v)
-            return NULL;
-        memset(v + w->memo_cap, 0, (cap - w->memo_cap) * sizeof *v);
-        w->memo = v;
-        w->memo_cap = cap;
-    }
-    morph_memo *e = &w->memo[word];
+    morph_memo *e = saksi_memo_slot(&w->memo, &w->memo_cap, word, 1 << 16);
+    if (!e)
+        return NULL;
     if (!e->flags) {
         morph_t a;
         morph_analyze(w->m, w, word, norm, n, &a);

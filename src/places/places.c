@@ -703,8 +703,6 @@ static void borrow_points(struct saksi_doc *d)
 
 /* ---- the article ------------------------------------------------------------ */
 
-/* The cue before token i: a place word, a place noun (its precision in
- * *want), or none. */
 /* A place noun ending right before token i ("negara bagian", "kabupaten"):
  * CUE_NOUN with its precision in *want, else CUE_NONE. */
 static int place_noun_before(ctx *c, size_t i, size_t first, saksi_lang lang,
@@ -728,10 +726,11 @@ static int place_noun_before(ctx *c, size_t i, size_t first, saksi_lang lang,
     return CUE_NONE;
 }
 
+/* The cue before token i: a place word, a route word, a place noun (its
+ * precision in *want), or none. */
 static int cue_before(ctx *c, size_t i, size_t first, saksi_lang lang, int *want)
 {
     const struct saksi_doc *d = c->d;
-    const saksi_model *m = c->w->m;
     *want = -1;
     if (i == first)
         return CUE_NONE;
@@ -752,23 +751,9 @@ static int cue_before(ctx *c, size_t i, size_t first, saksi_lang lang, int *want
         return CUE_WORD;
     if (tok_marked(t, SAKSI_MARK_ROUTE))
         return CUE_ROUTE;
-    /* a place noun ending right before: "distrik", "kabupaten"; "the …
+    /* a place noun before the direction words: "distrik utara …"; "the …
      * region" comes after the name and is not looked at here */
-    i = j;
-    for (size_t back = 1; back <= 3 && i >= first + back; back++) {
-        size_t a = i - back;
-        const saksi_token *s = &d->toks[a];
-        if (!(m->wflags2 && s->word < m->words.n &&
-              (m->wflags2[s->word] & WF2_PLACE_NOUN)))
-            continue;
-        const phrase_val *v;
-        size_t n = phrase_find(&m->phrases, d->toks, a, i, PT_PLACE, 0, lang, &v);
-        if (n == back) {
-            *want = v->kind;
-            return CUE_NOUN;
-        }
-    }
-    return CUE_NONE;
+    return place_noun_before(c, j, first, lang, want);
 }
 
 /* Per token: 1 inside a time expression; NULL when out of memory (then
